@@ -1,0 +1,14 @@
+/**
+ * Who a ledger is about: the {@link dev.rapport.crm.customer.CustomerProfile} with its
+ * {@link dev.rapport.crm.customer.Jurisdiction} and time zone ({@code model.md} section 4).
+ */
+@NullMarked
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    allowedClasspathAnnotations = Override.class,
+    defaults = @Value.Immutable(copy = false))
+package dev.rapport.crm.customer;
+
+import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

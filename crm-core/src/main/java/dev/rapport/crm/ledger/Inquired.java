@@ -1,0 +1,78 @@
+package dev.rapport.crm.ledger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.relationship.Preferences;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * The customer contacted the business on {@link #channel()} ({@code model.md} 4 and 5.2). Opens
+ * the reply window; not a grant.
+ */
+@Value.Immutable
+public abstract class Inquired implements LedgerEvent {
+  Inquired() {}
+
+  @Override
+  public abstract String id();
+
+  @Override
+  public abstract Instant at();
+
+  @Override
+  public final EventType type() {
+    return EventType.INQUIRED;
+  }
+
+  /** The channel the customer used. */
+  public abstract Channel channel();
+
+  /** The legal entity contacted; absent is the empty entity. */
+  public abstract Optional<String> entity();
+
+  /** Whether the customer was offered a marketing opt-out at that moment. */
+  @Value.Default
+  public boolean optOutOffered() {
+    return false;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return ImmutableInquired.builder();
+  }
+
+  @Value.Check
+  void check() {
+    checkArgument(!id().isBlank(), "an event id must not be blank");
+    entity().ifPresent(e -> checkArgument(!e.isBlank(), "inquired event %s: entity must not be blank", id()));
+  }
+
+  /** Builds a {@link Inquired} event. */
+  public interface Builder {
+    /** Sets the event id, unique within the ledger. */
+    Builder id(String id);
+
+    /** Sets when the event took effect. */
+    Builder at(Instant at);
+
+    /** Sets the channel. */
+    Builder channel(Channel channel);
+
+    /** Sets the legal entity. */
+    Builder entity(String entity);
+
+    /** Sets or clears the legal entity. */
+    Builder entity(Optional<String> entity);
+
+    /** Sets whether an opt-out was offered. */
+    Builder optOutOffered(boolean optOutOffered);
+
+    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
+    Inquired build();
+  }
+}

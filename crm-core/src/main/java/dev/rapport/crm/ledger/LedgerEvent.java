@@ -1,0 +1,22 @@
+package dev.rapport.crm.ledger;
+
+import java.time.Instant;
+
+/**
+ * One entry of a customer's {@link Ledger} ({@code model.md} section 4). Events are never
+ * updated in place; a ledger is ordered by {@link #at()}, ties by ledger position.
+ *
+ * <p>The implementations are {@link Granted}, {@link Withdrawn}, {@link Objected},
+ * {@link Confirmed}, {@link PreferencesChanged}, {@link Purchased}, {@link Inquired},
+ * {@link Registered} and {@link Erased}; other implementations are refused by the ledger.
+ */
+public interface LedgerEvent {
+  /** The event's id, unique within its ledger. */
+  String id();
+
+  /** When the event took effect. */
+  Instant at();
+
+  /** The kind of event. */
+  EventType type();
+}

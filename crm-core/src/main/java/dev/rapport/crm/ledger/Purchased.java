@@ -1,0 +1,81 @@
+package dev.rapport.crm.ledger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.relationship.Preferences;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * The customer bought something ({@code model.md} section 4). Not a grant: it only counts for
+ * implied consent, the cool-off and the registry exceptions of {@code law.md}.
+ */
+@Value.Immutable
+public abstract class Purchased implements LedgerEvent {
+  Purchased() {}
+
+  @Override
+  public abstract String id();
+
+  @Override
+  public abstract Instant at();
+
+  @Override
+  public final EventType type() {
+    return EventType.PURCHASED;
+  }
+
+  /** The channel of the purchase, if known. */
+  public abstract Optional<Channel> channel();
+
+  /** The legal entity that sold; absent is the empty entity. */
+  public abstract Optional<String> entity();
+
+  /** Whether the customer was offered a marketing opt-out at that moment. */
+  @Value.Default
+  public boolean optOutOffered() {
+    return false;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return ImmutablePurchased.builder();
+  }
+
+  @Value.Check
+  void check() {
+    checkArgument(!id().isBlank(), "an event id must not be blank");
+    entity().ifPresent(e -> checkArgument(!e.isBlank(), "purchased event %s: entity must not be blank", id()));
+  }
+
+  /** Builds a {@link Purchased} event. */
+  public interface Builder {
+    /** Sets the event id, unique within the ledger. */
+    Builder id(String id);
+
+    /** Sets when the event took effect. */
+    Builder at(Instant at);
+
+    /** Sets the channel. */
+    Builder channel(Channel channel);
+
+    /** Sets or clears the channel. */
+    Builder channel(Optional<? extends Channel> channel);
+
+    /** Sets the legal entity. */
+    Builder entity(String entity);
+
+    /** Sets or clears the legal entity. */
+    Builder entity(Optional<String> entity);
+
+    /** Sets whether an opt-out was offered. */
+    Builder optOutOffered(boolean optOutOffered);
+
+    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
+    Purchased build();
+  }
+}

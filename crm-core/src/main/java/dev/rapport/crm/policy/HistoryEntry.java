@@ -1,0 +1,52 @@
+package dev.rapport.crm.policy;
+
+import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.Purpose;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * An outreach already sent to the customer, counted by frequency caps and call limits
+ * ({@code model.md} 5.8).
+ */
+@Value.Immutable
+public abstract class HistoryEntry {
+  HistoryEntry() {}
+
+  /** When it was sent. */
+  @Value.Parameter
+  public abstract Instant at();
+
+  /** What it was for. */
+  @Value.Parameter
+  public abstract Purpose purpose();
+
+  /** How it travelled. */
+  @Value.Parameter
+  public abstract Channel channel();
+
+  /** Its topic, if given. */
+  @Value.Parameter
+  public abstract Optional<String> topic();
+
+  /** The topic, or the purpose's name when none is given ({@code law.md} US-FL). */
+  public String effectiveTopic() {
+    return topic().orElse(purpose().name());
+  }
+
+  /** An entry without a topic. */
+  public static HistoryEntry of(Instant at, Purpose purpose, Channel channel) {
+    return ImmutableHistoryEntry.of(at, purpose, channel, Optional.empty());
+  }
+
+  /** An entry with an optional topic. */
+  public static HistoryEntry of(Instant at, Purpose purpose, Channel channel, Optional<String> topic) {
+    return ImmutableHistoryEntry.of(at, purpose, channel, topic);
+  }
+
+  /** The history entry recording that {@code outreach} was sent. */
+  public static HistoryEntry sent(Outreach outreach) {
+    return of(outreach.at(), outreach.purpose(), outreach.channel(), outreach.topic());
+  }
+}

@@ -1,0 +1,118 @@
+package dev.rapport.crm.policy;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.store.LedgerStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a planned {@link Outreach} stays inside the relationship the customer
+ * declared, within the law of the customer's jurisdiction ({@code model.md} section 5,
+ * {@code law.md}).
+ *
+ * <p>The engine is pure and deterministic: the same ledger, history, outreach and options give
+ * the same {@link Decision}, and the clock is the outreach's instant, never the system clock.
+ * Everything is judged on the state at that instant: ledger events and history entries after
+ * it are ignored. The jurisdiction pack is chosen by the customer's jurisdiction code. An
+ * engine is immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * PolicyEngine engine = PolicyEngine.builder()
+ *     .options(PolicyOptions.builder().impliedConsent(true).build())
+ *     .addRule(myTeamRule)
+ *     .build();
+ * Decision decision = engine.decide(ledger, history, outreach);
+ * if (decision.isAllowed()) { ... honour decision.obligations() ... }
+ * }</pre>
+ */
+public final class PolicyEngine {
+  private final PolicyOptions options;
+  private final ImmutableList<PolicyRule> rules;
+
+  private PolicyEngine(PolicyOptions options, ImmutableList<PolicyRule> rules) {
+    this.options = options;
+    this.rules = rules;
+  }
+
+  /** An engine with the default options and no team rules. */
+  public static PolicyEngine withDefaults() {
+    return builder().build();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The options this engine decides with. */
+  public PolicyOptions options() {
+    return options;
+  }
+
+  /**
+   * Decides {@code outreach} for the customer of {@code ledger}, given the outreach already
+   * sent ({@code history}, in any order).
+   */
+  public Decision decide(Ledger ledger, List<HistoryEntry> history, Outreach outreach) {
+    checkNotNull(ledger, "ledger");
+    checkNotNull(history, "history");
+    checkNotNull(outreach, "outreach");
+    return new Evaluation(ledger, history, outreach, options, rules).decide();
+  }
+
+  /**
+   * Decides {@code outreach} for the customer {@code customerId} of {@code store}; a customer
+   * the store does not know is denied ({@code UNKNOWN_CUSTOMER}, {@code model.md} 5.1).
+   */
+  public Decision decide(
+      LedgerStore store, String customerId, List<HistoryEntry> history, Outreach outreach) {
+    checkNotNull(store, "store");
+    checkNotNull(customerId, "customerId");
+    Optional<Ledger> ledger = store.read(customerId);
+    return ledger.isPresent()
+        ? decide(ledger.get(), history, outreach)
+        : unknownCustomer(customerId, outreach);
+  }
+
+  /** The decision for a customer of whom nothing is known: denied ({@code model.md} 5.1). */
+  public Decision unknownCustomer(String customerId, Outreach outreach) {
+    checkNotNull(outreach, "outreach");
+    return Decision.of(
+        Verdict.DENY,
+        ImmutableList.of(
+            Reason.of(
+                ReasonCode.UNKNOWN_CUSTOMER,
+                Messages.unknownCustomer(customerId, outreach),
+                Optional.empty())),
+        ImmutableList.of(),
+        Optional.empty());
+  }
+
+  /** Builds a {@link PolicyEngine}. */
+  public static final class Builder {
+    private PolicyOptions options = PolicyOptions.defaults();
+    private final ImmutableList.Builder<PolicyRule> rules = ImmutableList.builder();
+
+    private Builder() {}
+
+    /** Sets the options; {@link PolicyOptions#defaults()} if not called. */
+    public Builder options(PolicyOptions options) {
+      this.options = checkNotNull(options, "options");
+      return this;
+    }
+
+    /** Adds a team rule, consulted after the built-in rules in the order added. */
+    public Builder addRule(PolicyRule rule) {
+      rules.add(checkNotNull(rule, "rule"));
+      return this;
+    }
+
+    /** Builds the engine. */
+    public PolicyEngine build() {
+      return new PolicyEngine(options, rules.build());
+    }
+  }
+}

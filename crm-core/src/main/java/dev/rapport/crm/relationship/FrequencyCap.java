@@ -1,0 +1,81 @@
+package dev.rapport.crm.relationship;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.time.Duration;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * At most {@link #max()} outreach of the named purposes (and channels, when named) in any
+ * rolling window of length {@link #per()} ({@code model.md} 5.8). An empty purpose or channel
+ * set means every purpose or every channel.
+ *
+ * <pre>{@code
+ * FrequencyCap cap = FrequencyCap.builder()
+ *     .addPurposes(Purpose.OFFER, Purpose.PROMOTION)
+ *     .max(2)
+ *     .per(Duration.ofDays(7))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class FrequencyCap {
+  FrequencyCap() {}
+
+  /** The purposes the cap counts; empty means every purpose. */
+  public abstract Set<Purpose> purposes();
+
+  /** The channels the cap counts; empty means every channel. */
+  public abstract Set<Channel> channels();
+
+  /** The most outreach allowed in any window; at least 1. */
+  public abstract int max();
+
+  /** The length of the rolling window: an exact, positive duration. */
+  public abstract Duration per();
+
+  /** Whether an outreach of this purpose on this channel is counted by the cap. */
+  public boolean counts(Purpose purpose, Channel channel) {
+    return (purposes().isEmpty() || purposes().contains(purpose))
+        && (channels().isEmpty() || channels().contains(channel));
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return ImmutableFrequencyCap.builder();
+  }
+
+  @Value.Check
+  void check() {
+    checkArgument(max() >= 1, "a frequency cap needs max >= 1, got %s", max());
+    checkArgument(
+        !per().isNegative() && !per().isZero(),
+        "a frequency cap needs a positive window 'per', got %s",
+        per());
+  }
+
+  /** Builds a {@link FrequencyCap}; {@code max} and {@code per} are required. */
+  public interface Builder {
+    /** Adds counted purposes. */
+    Builder addPurposes(Purpose... purposes);
+
+    /** Replaces the counted purposes. */
+    Builder purposes(Iterable<Purpose> purposes);
+
+    /** Adds counted channels. */
+    Builder addChannels(Channel... channels);
+
+    /** Replaces the counted channels. */
+    Builder channels(Iterable<Channel> channels);
+
+    /** Sets the maximum count. */
+    Builder max(int max);
+
+    /** Sets the window length. */
+    Builder per(Duration per);
+
+    /** Builds the cap; throws {@link IllegalStateException} or {@link IllegalArgumentException}. */
+    FrequencyCap build();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The vocabulary of a relationship: what a customer can declare ({@link Intent}), what an
+ * outreach can be for ({@link Purpose}), how it travels ({@link Channel}), how deeply the
+ * customer lets the business know them ({@link Profiling}), and the customer's
+ * {@link Preferences} about timing.
+ *
+ * <p>See {@code model.md} sections 1 to 3 of the specification.
+ */
+@NullMarked
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    allowedClasspathAnnotations = Override.class,
+    defaults = @Value.Immutable(copy = false))
+package dev.rapport.crm.relationship;
+
+import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;
