@@ -68,8 +68,8 @@ final class Messages {
 
   Reason noOpenInquiry(Duration replyWindow) {
     return byId(ReasonCode.NO_OPEN_INQUIRY, null,
-        "No inquiry by " + outreach.channel() + " in the " + replyWindow.toDays()
-            + "-day reply window; a REPLY answers only a contact the customer started.");
+        "No inquiry by " + outreach.channel() + " in the reply window of "
+            + duration(replyWindow) + "; a REPLY answers only a contact the customer started.");
   }
 
   Reason declaredIntent(Granted grant, Purpose purpose) {
@@ -208,12 +208,12 @@ final class Messages {
     return byId(ReasonCode.FREQUENCY_CAP, preferencesEvent,
         whose + " allows at most " + cap.max() + " " + what
             + (cap.channels().isEmpty() ? "" : " on " + names(cap.channels()))
-            + " per " + cap.per() + "; the next slot opens at " + local(until) + ".");
+            + " per " + duration(cap.per()) + "; the next slot opens at " + local(until) + ".");
   }
 
   Reason coolOff(Purchased purchase, Duration coolOff) {
     return reason(ReasonCode.COOL_OFF, purchase,
-        "The customer asked for no marketing for " + coolOff + " after a purchase; the last was on "
+        "The customer asked for no marketing for " + duration(coolOff) + " after a purchase; the last was on "
             + date(purchase) + ".");
   }
 
@@ -277,6 +277,21 @@ final class Messages {
 
   private static String entityName(Optional<String> entity) {
     return entity.map(e -> "entity " + e).orElse("no named entity");
+  }
+
+  /** A duration in words: whole days, else whole hours, else minutes. */
+  static String duration(Duration duration) {
+    if (!duration.isZero() && duration.toHours() % 24 == 0 && duration.toSeconds() % 3600 == 0) {
+      return plural(duration.toDays(), "day");
+    }
+    if (duration.toSeconds() % 3600 == 0) {
+      return plural(duration.toHours(), "hour");
+    }
+    return plural(duration.toMinutes(), "minute");
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 
   private static String period(Period period) {
