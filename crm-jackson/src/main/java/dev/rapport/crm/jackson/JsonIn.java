@@ -343,8 +343,8 @@ final class JsonIn {
    * {@code null} values (absent), refusing duplicate names.
    */
   final class ObjectIn {
-    private final String path = path();
-    private final TokenStreamLocation start = location();
+    private final String path = JsonIn.this.path();
+    private final TokenStreamLocation start = JsonIn.this.location();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
     private @Nullable String name;
