@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
@@ -430,10 +429,5 @@ final class JsonIn {
         throw error(path, start, "refused by the model: " + e.getMessage(), e);
       }
     }
-  }
-
-  /** A problem raised outside this class while reading, with the current path. */
-  WireFormatException wrap(JacksonException e) {
-    return error(path(), e.getLocation() == null ? location() : e.getLocation(), e.getOriginalMessage(), e);
   }
 }
