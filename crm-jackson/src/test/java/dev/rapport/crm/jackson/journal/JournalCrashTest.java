@@ -240,10 +240,17 @@ final class JournalCrashTest {
     command.add("-Xshare:auto");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath());
     command.add(AppendingProcess.class.getName());
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** This JVM's class path, plus its module path when Surefire runs the tests as a module. */
+  private static String classPath() {
+    String classPath = System.getProperty("java.class.path", "");
+    String modulePath = System.getProperty("jdk.module.path", "");
+    return modulePath.isEmpty() ? classPath : modulePath + java.io.File.pathSeparator + classPath;
   }
 
   private static int lastLineStart(byte[] bytes) {
