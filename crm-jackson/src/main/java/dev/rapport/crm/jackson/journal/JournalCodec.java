@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -45,8 +46,11 @@ final class JournalCodec {
     this.mapper = mapper;
     this.profileWriter = mapper.writerFor(CustomerProfile.class);
     this.eventWriter = mapper.writerFor(LedgerEvent.class);
-    this.profileReader = mapper.readerFor(CustomerProfile.class);
-    this.eventReader = mapper.readerFor(LedgerEvent.class);
+    // Each reads one value inside a line; the line's own end is checked by read().
+    this.profileReader =
+        mapper.readerFor(CustomerProfile.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.eventReader =
+        mapper.readerFor(LedgerEvent.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** The codec of the wire format, {@code wire-format.md}. */

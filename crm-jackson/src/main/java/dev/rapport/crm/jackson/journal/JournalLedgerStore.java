@@ -46,7 +46,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Concurrency.</b> Safe for many threads. Writes use optimistic concurrency exactly like
  * the SPI says, and a refused write (version conflict, rejected event, unknown or duplicate
- * customer) writes nothing. Concurrent writes share one {@code force} (group commit); {@link
+ * customer) writes nothing; a version conflict is reported once the writes it conflicts with
+ * are durable, so reading again shows them. Concurrent writes share one {@code force} (group
+ * commit); {@link
  * Builder#maxBatchDelay} lets a write wait a little for company. {@link #read} sees a write only
  * once it is durable. One store owns a journal: a second open, in this JVM or another process,
  * fails with {@link JournalInUseException}.
@@ -258,6 +260,9 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
         throw new NoSuchElementException("the store knows no customer " + customerId);
       }
       if (current.version() != expectedVersion) {
+        // Report the conflict once the writes it conflicts with are durable, so that the
+        // caller's next read sees them; otherwise a read-and-retry loop spins until they are.
+        awaitForced(enqueued);
         throw new VersionConflictException(customerId, expectedVersion, current.version());
       }
       Ledger next = current.append(batch);
