@@ -114,8 +114,8 @@ final class JournalCodec {
    * Reads one line (without its newline). Strict, like the wire format: an unknown property, a
    * missing one or a wrong type is an error.
    *
-   * @throws IllegalArgumentException (a {@code JacksonException} among them) if the line is not a
-   *     journal record
+   * @throws RuntimeException ({@link IllegalArgumentException} or a {@code JacksonException}) if
+   *     the line is not a journal record
    */
   Record read(byte[] line, int length) {
     String op = null;

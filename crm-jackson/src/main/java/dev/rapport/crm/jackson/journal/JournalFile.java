@@ -8,8 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -27,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The OS lock sits on a sidecar file rather than on the journal because POSIX drops a
  * process's lock when <em>any</em> descriptor of the file is closed; nobody has a reason to open
  * the lock file, while a user or a test may well read the journal.
+ *
+ * <p>Writes go through a {@link RandomAccessFile}, not a {@link FileChannel}: an interrupted
+ * thread writing to a {@code FileChannel} closes it for every thread ({@link
+ * java.nio.channels.ClosedByInterruptException}), and a writer must not break the store because
+ * somebody cancelled its task. {@link java.io.FileDescriptor#sync()} is the force.
  */
 final class JournalFile implements Closeable {
   /** Journals open in this JVM, by real path: the OS lock cannot tell two opens apart in-process. */
@@ -35,13 +39,13 @@ final class JournalFile implements Closeable {
   private final Path path;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final FileChannel channel;
+  private final RandomAccessFile file;
 
-  private JournalFile(Path path, FileChannel lockChannel, FileLock lock, FileChannel channel) {
+  private JournalFile(Path path, FileChannel lockChannel, FileLock lock, RandomAccessFile file) {
     this.path = path;
     this.lockChannel = lockChannel;
     this.lock = lock;
-    this.channel = channel;
+    this.file = file;
   }
 
   /** Opens (creating if absent) and locks the journal at {@code file}. */
@@ -56,7 +60,7 @@ final class JournalFile implements Closeable {
       throw new JournalInUseException(real, "it is already open in this JVM");
     }
     FileChannel lockChannel = null;
-    FileChannel channel = null;
+    RandomAccessFile journal = null;
     try {
       Path lockFile = real.resolveSibling(real.getFileName() + ".lock");
       lockChannel = FileChannel.open(lockFile, CREATE, WRITE);
@@ -70,13 +74,14 @@ final class JournalFile implements Closeable {
         throw new JournalInUseException(real, "another process holds " + lockFile);
       }
       boolean existed = Files.exists(real);
-      channel = FileChannel.open(real, CREATE, READ, WRITE);
+      journal = new RandomAccessFile(real.toFile(), "rw");
       if (!existed) {
+        journal.getFD().sync();
         forceDirectory(parent);
       }
-      return new JournalFile(real, lockChannel, lock, channel);
+      return new JournalFile(real, lockChannel, lock, journal);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(channel, e);
+      closeQuietly(journal, e);
       closeQuietly(lockChannel, e);
       OPEN.remove(real);
       throw e;
@@ -90,7 +95,7 @@ final class JournalFile implements Closeable {
 
   /** The journal's size in bytes. */
   long size() throws IOException {
-    return channel.size();
+    return file.length();
   }
 
   /** Receives the journal's lines in order. */
@@ -104,10 +109,14 @@ final class JournalFile implements Closeable {
         throws IOException;
   }
 
-  /** Reads every line from the start; leaves the position at the end of the file. */
+  /** Reads every line from the start. */
   void readLines(LineVisitor visitor) throws IOException {
-    channel.position(0);
-    InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      readLines(in, visitor);
+    }
+  }
+
+  private static void readLines(InputStream in, LineVisitor visitor) throws IOException {
     byte[] line = new byte[1024];
     int length = 0;
     int number = 1;
@@ -132,22 +141,20 @@ final class JournalFile implements Closeable {
 
   /** Cuts the journal to {@code size} bytes and forces the cut to disk. */
   void truncate(long size) throws IOException {
-    channel.truncate(size);
-    channel.force(true);
+    file.setLength(size);
+    file.getFD().sync();
   }
 
   /** Writes {@code bytes} at the end of the journal and forces them to disk. */
-  void appendAndForce(ByteBuffer bytes) throws IOException {
-    long position = channel.size();
-    while (bytes.hasRemaining()) {
-      position += channel.write(bytes, position);
-    }
-    channel.force(false);
+  void appendAndForce(byte[] bytes) throws IOException {
+    file.seek(file.length());
+    file.write(bytes);
+    file.getFD().sync();
   }
 
   @Override
   public void close() throws IOException {
-    try (lockChannel; channel) {
+    try (lockChannel; file) {
       lock.release();
     } finally {
       OPEN.remove(path);

@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * A durable {@link LedgerStore} on one append-only journal file of JSON lines. Each customer
  * creation and each append is one line, written in the wire format ({@code wire-format.md})
  * and checksummed; {@link #create} and {@link #append} return only once their line is on disk
- * ({@link java.nio.channels.FileChannel#force}). Opening a journal replays it.
+ * (fsync). Opening a journal replays it.
  *
  * <p><b>Crashes.</b> A crash can leave only the last line torn, and that line was never
  * acknowledged: opening cuts it away, logs a warning and says so in {@link #recovery()}. A
@@ -394,9 +393,12 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
       if (batch.isEmpty()) {
         return;
       }
-      ByteBuffer buffer = ByteBuffer.allocate(bytes);
-      batch.forEach(p -> buffer.put(p.line()));
-      buffer.flip();
+      byte[] buffer = new byte[bytes];
+      int at = 0;
+      for (Pending p : batch) {
+        System.arraycopy(p.line(), 0, buffer, at, p.line().length);
+        at += p.line().length;
+      }
       lock.unlock();
       try {
         file.appendAndForce(buffer);

@@ -6,7 +6,6 @@ import dev.rapport.crm.jackson.journal.JournalCodec.Header;
 import dev.rapport.crm.jackson.journal.JournalCodec.Record;
 import dev.rapport.crm.ledger.Ledger;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +54,7 @@ final class Replay {
     }
     int intact = scan.intactLines;
     if (file.size() == 0) {
-      file.appendAndForce(ByteBuffer.wrap(LineFrame.seal(codec.header())));
+      file.appendAndForce(LineFrame.seal(codec.header()));
       intact = 1;
     }
     long events = ledgers.values().stream().mapToLong(Ledger::version).sum();

@@ -224,6 +224,23 @@ final class JournalLedgerStoreTest {
   }
 
   @Test
+  void anInterruptedWriterStillWritesAndLeavesTheStoreWorking() throws IOException {
+    try (JournalLedgerStore store = JournalLedgerStore.open(journal())) {
+      store.create(customer("c-1"));
+      Thread.currentThread().interrupt();
+      try {
+        store.append("c-1", 0, List.of(purchase("p1")));
+      } finally {
+        assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+      }
+      store.append("c-1", 1, List.of(purchase("p2")));
+    }
+    try (JournalLedgerStore store = JournalLedgerStore.open(journal())) {
+      assertThat(store.read("c-1").orElseThrow().version()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aBatchDelayStillAcknowledgesEveryWrite() throws IOException {
     try (JournalLedgerStore store =
         JournalLedgerStore.builder().maxBatchDelay(Duration.ofMillis(2)).open(journal())) {
