@@ -10,6 +10,7 @@ module dev.rapport.crm.jackson {
   requires static org.jspecify;
 
   exports dev.rapport.crm.jackson;
+  exports dev.rapport.crm.conformance;
   exports dev.rapport.crm.jackson.journal;
 
   provides tools.jackson.databind.JacksonModule with

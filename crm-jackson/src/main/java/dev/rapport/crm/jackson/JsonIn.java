@@ -67,7 +67,7 @@ final class JsonIn {
     }
     StringBuilder path = new StringBuilder("$");
     for (TokenStreamContext c : chain) {
-      if (c.inArray() && c.getCurrentIndex() >= 0) {
+      if (c.inArray() && c.hasCurrentIndex()) {
         path.append('[').append(c.getCurrentIndex()).append(']');
       } else if (c.inObject() && c.currentName() != null) {
         appendName(path, c.currentName());
@@ -343,8 +343,8 @@ final class JsonIn {
    * {@code null} values (absent), refusing duplicate names.
    */
   final class ObjectIn {
-    private final String path = path();
-    private final TokenStreamLocation start = location();
+    private final String path = JsonIn.this.path();
+    private final TokenStreamLocation start = JsonIn.this.location();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
     private @Nullable String name;

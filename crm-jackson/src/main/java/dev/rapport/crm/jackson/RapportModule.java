@@ -1,6 +1,12 @@
 package dev.rapport.crm.jackson;
 
+import dev.rapport.crm.conformance.Scenario;
 import dev.rapport.crm.customer.CustomerProfile;
+import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.HistoryEntry;
+import dev.rapport.crm.policy.Outreach;
+import dev.rapport.crm.policy.PolicyOptions;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.EventType;
@@ -23,7 +29,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Rapport's JSON wire format ({@code wire-format.md}) for Jackson 3: explicit serializers and
  * strict deserializers for the customer profile, every ledger event (read polymorphically as
  * {@link LedgerEvent} on {@code "type"}), evidence and preferences, the outreach, history
- * entries, decisions, policy options and ledger documents.
+ * entries, decisions, policy options and ledger documents ({@link Ledger}), and reading of
+ * scenario files ({@link Scenario}).
  *
  * <p>Register it explicitly, or let Jackson find it ({@code META-INF/services} and the module
  * descriptor provide it):
@@ -73,6 +80,18 @@ public final class RapportModule extends SimpleModule {
     event(Inquired.class, EventType.INQUIRED);
     event(Registered.class, EventType.REGISTERED);
     event(Erased.class, EventType.ERASED);
+
+    addSerializer(Outreach.class, new PolicyJson.OutreachSerializer());
+    addDeserializer(Outreach.class, new PolicyJson.OutreachDeserializer());
+    addSerializer(HistoryEntry.class, new PolicyJson.HistorySerializer());
+    addDeserializer(HistoryEntry.class, new PolicyJson.HistoryDeserializer());
+    addSerializer(Decision.class, new PolicyJson.DecisionSerializer());
+    addDeserializer(Decision.class, new PolicyJson.DecisionDeserializer());
+    addSerializer(PolicyOptions.class, new PolicyJson.OptionsSerializer());
+    addDeserializer(PolicyOptions.class, new PolicyJson.OptionsDeserializer());
+    addSerializer(Ledger.class, new LedgerJson.Serializer());
+    addDeserializer(Ledger.class, new LedgerJson.Deserializer());
+    addDeserializer(Scenario.class, new ScenarioJson.Deserializer());
   }
 
   private <T extends LedgerEvent> void event(Class<T> type, EventType eventType) {
