@@ -34,11 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JournalCodec {
   static final String FORMAT = "rapport-journal/1";
-  static final String LEDGER_FORMAT = "rapport-ledger/1";
 
   private final ObjectMapper mapper;
   private final ObjectWriter profileWriter;
   private final ObjectWriter eventWriter;
+  private final ObjectWriter ledgerWriter;
   private final ObjectReader profileReader;
   private final ObjectReader eventReader;
 
@@ -46,6 +46,7 @@ final class JournalCodec {
     this.mapper = mapper;
     this.profileWriter = mapper.writerFor(CustomerProfile.class);
     this.eventWriter = mapper.writerFor(LedgerEvent.class);
+    this.ledgerWriter = mapper.writerFor(Ledger.class);
     // Each reads one value inside a line; the line's own end is checked by read().
     this.profileReader =
         mapper.readerFor(CustomerProfile.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -185,31 +186,17 @@ final class JournalCodec {
     }
   }
 
-  /** Writes {@code ledger} as a {@code rapport-ledger/1} document ({@code wire-format.md}). */
+  /**
+   * Writes {@code ledger} as a {@code rapport-ledger/1} document ({@code wire-format.md}),
+   * through the module's ledger document serializer.
+   */
   void writeDocument(Ledger ledger, OutputStream out) {
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      writeDocument(ledger, gen);
-    }
+    ledgerWriter.writeValue(out, ledger);
   }
 
-  /** Writes {@code ledger} as a {@code rapport-ledger/1} document ({@code wire-format.md}). */
+  /** Writes {@code ledger} as a {@code rapport-ledger/1} document. */
   void writeDocument(Ledger ledger, Writer out) {
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      writeDocument(ledger, gen);
-    }
-  }
-
-  private void writeDocument(Ledger ledger, JsonGenerator gen) {
-    gen.writeStartObject();
-    gen.writeStringProperty("format", LEDGER_FORMAT);
-    gen.writeName("customer");
-    profileWriter.writeValue(gen, ledger.customer());
-    gen.writeArrayPropertyStart("events");
-    for (LedgerEvent event : ledger.events()) {
-      eventWriter.writeValue(gen, event);
-    }
-    gen.writeEndArray();
-    gen.writeEndObject();
+    ledgerWriter.writeValue(out, ledger);
   }
 
   private static void expect(JsonParser p, @Nullable JsonToken actual, JsonToken expected, String what) {

@@ -8,6 +8,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.crm.jackson.RapportJson;
 import dev.rapport.crm.ledger.EventType;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -281,6 +282,7 @@ final class JournalLedgerStoreTest {
       assertThat(document.get("events").get(0).get("evidence").get("notice").asString())
           .isEqualTo("prefs-v3");
       assertThat(document.get("events").get(1).get("type").asString()).isEqualTo("withdrawn");
+      assertThat(RapportJson.readLedger(chars.toString())).isEqualTo(store.read("c-1").orElseThrow());
       assertThatThrownBy(() -> store.export("c-9", bytes)).isInstanceOf(NoSuchElementException.class);
     }
   }
