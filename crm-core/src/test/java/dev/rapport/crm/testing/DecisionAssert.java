@@ -144,6 +144,15 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decisio
     return actual.reasons().stream().filter(r -> r.code().equals(code.name())).findFirst().get();
   }
 
+  /** The (first) reason with this code rests on the ledger event {@code eventId}. */
+  public DecisionAssert citesEvent(ReasonCode code, String eventId) {
+    Reason reason = reason(code);
+    if (!reason.event().equals(Optional.of(eventId))) {
+      failWithMessage("Expected reason %s to rest on event %s but it rests on %s", code, eventId, reason.event());
+    }
+    return this;
+  }
+
   /** Every reason's message is free of the given strings (personal data). */
   public DecisionAssert hasNoMessageContaining(String... forbidden) {
     isNotNull();
