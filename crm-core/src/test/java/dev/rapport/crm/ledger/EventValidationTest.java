@@ -117,10 +117,10 @@ final class EventValidationTest {
   }
 
   @Test
-  void aBlankEventIdIsRefused() {
+  void aBlankEventIdIsRefusedNamingTheEventType() {
     assertThatThrownBy(() -> Objected.builder().id(" ").at(T0).evidence(byCustomer()).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("an event id must not be blank");
+        .hasMessageContaining("objected event needs a non-blank id");
   }
 
   @Test
