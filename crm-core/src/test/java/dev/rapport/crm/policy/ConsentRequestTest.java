@@ -4,6 +4,7 @@ import static dev.rapport.crm.testing.Fixtures.customerIn;
 import static dev.rapport.crm.testing.Fixtures.day;
 import static dev.rapport.crm.testing.Fixtures.decide;
 import static dev.rapport.crm.testing.Fixtures.grant;
+import static dev.rapport.crm.testing.Fixtures.impliedConsent;
 import static dev.rapport.crm.testing.Fixtures.grantFor;
 import static dev.rapport.crm.testing.Fixtures.ledger;
 import static dev.rapport.crm.testing.Fixtures.ledgerOf;
@@ -98,7 +99,7 @@ final class ConsentRequestTest {
         ledgerOf(
             customerIn("GB", "Europe/London"),
             purchased("p1", day(0)).channel(Channel.EMAIL).optOutOffered(true).build());
-    PolicyOptions implied = PolicyOptions.builder().impliedConsent(true).build();
+    PolicyOptions implied = impliedConsent();
 
     assertThat(decide(implied, bought, outreach(Purpose.CONSENT_REQUEST, Channel.EMAIL, day(1))))
         .isAllowed()

@@ -3,6 +3,7 @@ package dev.rapport.crm.policy;
 import static dev.rapport.crm.testing.Fixtures.byStaff;
 import static dev.rapport.crm.testing.Fixtures.confirmation;
 import static dev.rapport.crm.testing.Fixtures.day;
+import static dev.rapport.crm.testing.Fixtures.doubleOptIn;
 import static dev.rapport.crm.testing.Fixtures.decide;
 import static dev.rapport.crm.testing.Fixtures.grant;
 import static dev.rapport.crm.testing.Fixtures.grantFor;
@@ -337,9 +338,9 @@ final class CoverageTest {
   void section5_3_aConfirmedEarlierThanItsGrantConfirmsNothing() {
     Ledger ledger =
         ledger(grant("g1", day(2), Intent.DEALS, Channel.EMAIL), confirmation("c1", day(1), "g1"));
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build();
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
 
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(3))))
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(3))))
         .isDenied()
         .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
   }
@@ -347,29 +348,29 @@ final class CoverageTest {
   @Test
   void section5_3_aConfirmedGrantUnderDoubleOptInIsLiveFromItsConfirmation() {
     Ledger ledger = ledger(grant("g1", day(0), Intent.DEALS, Channel.EMAIL), confirmation("c1", day(2), "g1"));
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build();
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
 
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(1))))
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(1))))
         .isDenied()
         .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(2)))).isAllowed();
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(2)))).isAllowed();
   }
 
   @Test
   void section5_3_aConfirmedAtTheInstantOfItsGrantConfirmsIt() {
     Ledger ledger = ledger(grant("g1", day(0), Intent.DEALS, Channel.EMAIL), confirmation("c1", day(0), "g1"));
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build();
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
 
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(1)))).isAllowed();
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(1)))).isAllowed();
   }
 
   @Test
   void section5_3_doubleOptInIsPerChannel() {
     Ledger ledger = ledger(grant("g1", day(0), Intent.DEALS, Channel.EMAIL, Channel.SMS));
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build();
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
 
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.SMS, day(1)))).isAllowed();
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(1))))
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.SMS, day(1)))).isAllowed();
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(1))))
         .isDenied()
         .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
   }
@@ -381,9 +382,9 @@ final class CoverageTest {
             grant("g1", day(0), Intent.SUPPORT, Channel.EMAIL),
             grant("g2", day(0), Intent.DEALS, Channel.EMAIL),
             confirmation("c1", day(1), "g1"));
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build();
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
 
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(2))))
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(2))))
         .isDenied()
         .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
   }

@@ -2,6 +2,7 @@ package dev.rapport.crm.policy;
 
 import static dev.rapport.crm.testing.Fixtures.customerIn;
 import static dev.rapport.crm.testing.Fixtures.day;
+import static dev.rapport.crm.testing.Fixtures.impliedConsent;
 import static dev.rapport.crm.testing.Fixtures.decide;
 import static dev.rapport.crm.testing.Fixtures.ledgerOf;
 import static dev.rapport.crm.testing.Fixtures.outreach;
@@ -37,7 +38,7 @@ final class ImpliedConsentTest {
   void section5_4_withTheOptionOnAPackMayImplyConsent(String jurisdiction, String zone) {
     Ledger bought =
         ledgerOf(customerIn(jurisdiction, zone), purchased("p1", day(0)).channel(Channel.EMAIL).optOutOffered(true).build());
-    PolicyOptions implied = PolicyOptions.builder().impliedConsent(true).build();
+    PolicyOptions implied = impliedConsent();
 
     assertThat(decide(implied, bought, outreach(Purpose.OFFER, Channel.EMAIL, day(1))))
         .isAllowed()

@@ -1,6 +1,8 @@
 package dev.rapport.crm.policy;
 
+import static dev.rapport.crm.testing.Fixtures.confirmation;
 import static dev.rapport.crm.testing.Fixtures.day;
+import static dev.rapport.crm.testing.Fixtures.doubleOptIn;
 import static dev.rapport.crm.testing.Fixtures.decide;
 import static dev.rapport.crm.testing.Fixtures.evidence;
 import static dev.rapport.crm.testing.Fixtures.grant;
@@ -10,6 +12,7 @@ import static dev.rapport.crm.testing.Fixtures.granted;
 import static dev.rapport.crm.testing.Fixtures.imported;
 import static dev.rapport.crm.testing.Fixtures.inquiry;
 import static dev.rapport.crm.testing.Fixtures.ledger;
+import static dev.rapport.crm.testing.Fixtures.objection;
 import static dev.rapport.crm.testing.Fixtures.outreach;
 import static dev.rapport.crm.testing.Fixtures.planned;
 import static dev.rapport.crm.testing.Fixtures.preTicked;
@@ -80,9 +83,9 @@ final class NotCoveredReasonsTest {
 
   @Test
   void section5_3_case1_anUnconfirmedGrantUnderDoubleOptInGivesAwaitingConfirmation() {
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.SMS).build();
+    PolicyOptions confirming = doubleOptIn(Channel.SMS);
 
-    assertThat(decide(doubleOptIn, ledger(grant("g1", day(0), Intent.DEALS, Channel.SMS)), outreach(Purpose.OFFER, Channel.SMS, day(1))))
+    assertThat(decide(confirming, ledger(grant("g1", day(0), Intent.DEALS, Channel.SMS)), outreach(Purpose.OFFER, Channel.SMS, day(1))))
         .isDenied()
         .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
   }
@@ -293,11 +296,70 @@ final class NotCoveredReasonsTest {
 
   @Test
   void section5_3_anUnconfirmedOtherIntentIsNotALiveGrant() {
-    PolicyOptions doubleOptIn = PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build();
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
     Ledger ledger = ledger(grant("g1", day(0), Intent.SUPPORT, Channel.EMAIL));
 
-    assertThat(decide(doubleOptIn, ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, day(1))))
+    assertThat(decide(confirming, ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, day(1))))
         .isDenied()
         .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
+  }
+
+  @Test
+  void section5_3_case1_theStandingGrantDecidesExpiryEvenWhenAnEarlierGrantWouldStillBeLive() {
+    Ledger ledger =
+        ledger(
+            grant("g1", day(0), Intent.DEALS, Channel.EMAIL),
+            granted("g2", day(1)).addIntents(Intent.DEALS).addChannels(Channel.EMAIL).expiresAt(day(3)).build());
+
+    assertThat(decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(4)))).isDenied().hasOnlyReasons(ReasonCode.EXPIRED);
+  }
+
+  @Test
+  void section5_3_case1_theStandingGrantMustBeConfirmedEvenWhenAnEarlierOneWas() {
+    PolicyOptions confirming = doubleOptIn(Channel.EMAIL);
+    Ledger ledger =
+        ledger(
+            grant("g1", day(0), Intent.DEALS, Channel.EMAIL),
+            confirmation("c1", day(0), "g1"),
+            grant("g2", day(1), Intent.DEALS, Channel.EMAIL));
+
+    assertThat(decide(confirming, ledger, outreach(Purpose.OFFER, Channel.EMAIL, day(2))))
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
+  }
+
+  @Test
+  void section5_3_case1_theStandingGrantNamesThePermittedSender() {
+    Ledger ledger =
+        ledger(
+            grant("g1", day(0), Intent.ONE_TO_ONE, Channel.EMAIL),
+            granted("g2", day(1)).addIntents(Intent.ONE_TO_ONE).addChannels(Channel.EMAIL).staff("jane").build());
+
+    assertThat(decide(ledger, planned(Purpose.PERSONAL, Channel.EMAIL, day(2)).staff("joe").build()))
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.SENDER_NOT_PERMITTED);
+  }
+
+  @Test
+  void section5_3_case1_aLaterGrantWithoutStaffLiftsTheSenderRestriction() {
+    Ledger ledger =
+        ledger(
+            granted("g1", day(0)).addIntents(Intent.ONE_TO_ONE).addChannels(Channel.EMAIL).staff("jane").build(),
+            grant("g2", day(1), Intent.ONE_TO_ONE, Channel.EMAIL));
+
+    assertThat(decide(ledger, planned(Purpose.PERSONAL, Channel.EMAIL, day(2)).staff("joe").build())).isAllowed();
+  }
+
+  @Test
+  void section5_3_objectedIsListedBesideTheCaseReasons() {
+    Ledger ledger =
+        ledger(
+            grant("g1", day(0), Intent.PROMOTION, Channel.EMAIL),
+            withdrawal("w1", day(1), Intent.PROMOTION, Channel.EMAIL),
+            objection("o1", day(2)));
+
+    assertThat(decide(ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, day(3))))
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.WITHDRAWN, ReasonCode.OBJECTED);
   }
 }

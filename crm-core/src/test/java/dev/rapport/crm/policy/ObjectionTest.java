@@ -33,6 +33,14 @@ final class ObjectionTest {
   private static final Ledger EVERYTHING_THEN_OBJECTED =
       ledger(grantOfEverything("g1", day(0)), objection("o1", day(1)));
 
+  /** Profiling INFERRED, a PROMOTION grant, an objection on day 1, and a new grant on day 2. */
+  private static final Ledger INFERRED_OBJECTED_THEN_REGRANTED =
+      ledger(
+          profiling("p0", day(0), Profiling.INFERRED),
+          grant("g1", day(0), Intent.PROMOTION, Channel.EMAIL),
+          objection("o1", day(1)),
+          grant("g2", day(2), Intent.PROMOTION, Channel.EMAIL));
+
   @ParameterizedTest(name = "section 5.5: {0} on {1} is denied while an objection stands")
   @MethodSource("everyMarketingPurposeOnEveryChannel")
   void section5_5_anObjectionDeniesEveryMarketingPurposeOnEveryChannel(Purpose purpose, Channel channel) {
@@ -85,28 +93,14 @@ final class ObjectionTest {
 
   @Test
   void section5_5_afterAnObjectionProfilingIsAtMostBasic() {
-    Ledger ledger =
-        ledger(
-            profiling("p0", day(0), Profiling.INFERRED),
-            grant("g1", day(0), Intent.PROMOTION, Channel.EMAIL),
-            objection("o1", day(1)),
-            grant("g2", day(2), Intent.PROMOTION, Channel.EMAIL));
-
-    assertThat(decide(ledger, planned(Purpose.PROMOTION, Channel.EMAIL, day(3)).personalization(Profiling.DECLARED).build()))
+    assertThat(decide(INFERRED_OBJECTED_THEN_REGRANTED, planned(Purpose.PROMOTION, Channel.EMAIL, day(3)).personalization(Profiling.DECLARED).build()))
         .isAllowed()
         .hasObligation(ObligationCode.LIMIT_PERSONALIZATION, "BASIC");
   }
 
   @Test
   void section5_5_afterAnObjectionTrackingIsStripped() {
-    Ledger ledger =
-        ledger(
-            profiling("p0", day(0), Profiling.INFERRED),
-            grant("g1", day(0), Intent.PROMOTION, Channel.EMAIL),
-            objection("o1", day(1)),
-            grant("g2", day(2), Intent.PROMOTION, Channel.EMAIL));
-
-    assertThat(decide(ledger, planned(Purpose.PROMOTION, Channel.EMAIL, day(3)).tracking(true).build()))
+    assertThat(decide(INFERRED_OBJECTED_THEN_REGRANTED, planned(Purpose.PROMOTION, Channel.EMAIL, day(3)).tracking(true).build()))
         .isAllowed()
         .hasOnlyObligations(
             ObligationCode.INCLUDE_UNSUBSCRIBE,
@@ -117,14 +111,7 @@ final class ObjectionTest {
 
   @Test
   void section5_5_aBasicPersonalizationIsStillAllowedAfterAnObjection() {
-    Ledger ledger =
-        ledger(
-            profiling("p0", day(0), Profiling.INFERRED),
-            grant("g1", day(0), Intent.PROMOTION, Channel.EMAIL),
-            objection("o1", day(1)),
-            grant("g2", day(2), Intent.PROMOTION, Channel.EMAIL));
-
-    assertThat(decide(ledger, planned(Purpose.PROMOTION, Channel.EMAIL, day(3)).personalization(Profiling.BASIC).build()))
+    assertThat(decide(INFERRED_OBJECTED_THEN_REGRANTED, planned(Purpose.PROMOTION, Channel.EMAIL, day(3)).personalization(Profiling.BASIC).build()))
         .isAllowed()
         .doesNotHaveObligation(ObligationCode.LIMIT_PERSONALIZATION);
   }

@@ -259,6 +259,16 @@ public final class Fixtures {
     return planned(purpose, channel, at).build();
   }
 
+  /** Options that require a {@code confirmed} event for every grant on {@code channels}. */
+  public static PolicyOptions doubleOptIn(Channel... channels) {
+    return PolicyOptions.builder().addDoubleOptIn(channels).build();
+  }
+
+  /** Options with implied consent on. */
+  public static PolicyOptions impliedConsent() {
+    return PolicyOptions.builder().impliedConsent(true).build();
+  }
+
   /** The decision of an engine with default options, with no history. */
   public static Decision decide(Ledger ledger, Outreach outreach) {
     return PolicyEngine.withDefaults().decide(ledger, List.of(), outreach);
