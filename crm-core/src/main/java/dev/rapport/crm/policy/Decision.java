@@ -94,6 +94,13 @@ public abstract class Decision {
         "deferUntil is given exactly for a DEFER decision; got %s with deferUntil %s",
         verdict(),
         deferUntil());
+    for (Reason reason : reasons()) {
+      // A DENY may carry timing codes: daily windows that leave no free minute (model.md 5.8).
+      boolean fits =
+          reason.verdict() == verdict()
+              || (verdict() == Verdict.DENY && reason.verdict() == Verdict.DEFER);
+      checkArgument(fits, "a %s decision cannot rest on %s, a %s reason", verdict(), reason.code(), reason.verdict());
+    }
     checkArgument(
         obligations().isEmpty() || verdict() == Verdict.ALLOW,
         "only an ALLOW carries obligations; got %s with %s",

@@ -1,5 +1,7 @@
 package dev.rapport.crm.policy;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Purpose;
 import java.time.Instant;
@@ -43,6 +45,11 @@ public abstract class HistoryEntry {
   /** An entry with an optional topic. */
   public static HistoryEntry of(Instant at, Purpose purpose, Channel channel, Optional<String> topic) {
     return ImmutableHistoryEntry.of(at, purpose, channel, topic);
+  }
+
+  @Value.Check
+  void check() {
+    topic().ifPresent(t -> checkArgument(!t.isBlank(), "a history entry's topic must not be blank"));
   }
 
   /** The history entry recording that {@code outreach} was sent. */
