@@ -98,6 +98,31 @@ final class ReasonTest {
         .hasMessage("only an ALLOW carries obligations; got DENY with [IDENTIFY_SENDER]");
   }
 
+  @Test
+  void aDenialCannotRestOnAnAllowReason() {
+    Reason allowed = Reason.of(ReasonCode.TRANSACTIONAL, "receipt", Optional.empty());
+
+    assertThatThrownBy(() -> Decision.of(Verdict.DENY, List.of(allowed), List.of(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a DENY decision cannot rest on TRANSACTIONAL");
+  }
+
+  @Test
+  void aDenialMayCarryTimingReasonsWhenNoFreeMinuteRemains() {
+    Reason quiet = Reason.of(ReasonCode.QUIET_HOURS, "quiet all day", Optional.empty());
+
+    assertThat(Decision.of(Verdict.DENY, List.of(quiet), List.of(), Optional.empty()).reasonCodes())
+        .containsExactly("QUIET_HOURS");
+  }
+
+  @Test
+  void aHistoryEntryTopicMustNotBeBlank() {
+    assertThatThrownBy(
+            () -> HistoryEntry.of(T0, dev.rapport.crm.relationship.Purpose.OFFER, dev.rapport.crm.relationship.Channel.CALL, Optional.of(" ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a history entry's topic must not be blank");
+  }
+
   @ParameterizedTest(name = "{0} allows")
   @EnumSource(names = {"TRANSACTIONAL", "REPLY_TO_CUSTOMER", "DECLARED_INTENT", "IMPLIED_CONSENT"})
   void theAllowCodesOfTheWireFormatSupportAllow(ReasonCode code) {
