@@ -7,7 +7,11 @@ final class Events {
   private Events() {}
 
   static void checkId(LedgerEvent event) {
+    String type = event.type().wireName();
     checkArgument(
-        !event.id().isBlank(), "a %s event needs a non-blank id", event.type().wireName());
+        !event.id().isBlank(),
+        "%s %s event needs a non-blank id",
+        "aeiou".indexOf(type.charAt(0)) >= 0 ? "an" : "a",
+        type);
   }
 }

@@ -99,7 +99,12 @@ public abstract class Decision {
       boolean fits =
           reason.verdict() == verdict()
               || (verdict() == Verdict.DENY && reason.verdict() == Verdict.DEFER);
-      checkArgument(fits, "a %s decision cannot rest on %s, a %s reason", verdict(), reason.code(), reason.verdict());
+      checkArgument(
+          fits,
+          "a %s decision cannot rest on %s, which supports %s",
+          verdict(),
+          reason.code(),
+          reason.verdict());
     }
     checkArgument(
         obligations().isEmpty() || verdict() == Verdict.ALLOW,
