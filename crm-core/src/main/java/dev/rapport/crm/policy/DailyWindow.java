@@ -58,7 +58,17 @@ final class DailyWindow implements TimingRule {
         start.isBefore(end) || local.toLocalTime().isBefore(end)
             ? local.toLocalDate()
             : local.toLocalDate().plusDays(1);
-    return firstAfter(endDate, end, t);
+    Instant windowEnd = firstAfter(endDate, end, t);
+    // A clock set back can leave the window before its end (model.md 5.8: wall time at each
+    // instant), so a transition inside the window may be the first free instant.
+    for (ZoneOffsetTransition transition = zone.getRules().nextTransition(t);
+        transition != null && transition.getInstant().isBefore(windowEnd);
+        transition = zone.getRules().nextTransition(transition.getInstant())) {
+      if (!containsInstant(transition.getInstant())) {
+        return transition.getInstant();
+      }
+    }
+    return windowEnd;
   }
 
   @Override
