@@ -116,6 +116,31 @@ final class QuietHoursAcrossDaylightSavingTest {
         .isEqualTo(Verdict.DEFER);
   }
 
+  /**
+   * Quiet hours 02:30-03:30 on a fall-back day: from the first 02:30 the wall clock runs to
+   * 02:59 and falls back to 02:00, which is outside {@code [02:30, 03:30)}. "Local-time rules look
+   * at the customer's local wall time at each instant" and "deferUntil is the earliest instant t >=
+   * at at which no timing rule defers" ({@code model.md} 5.8): the fall-back instant is free (the
+   * engine itself allows an outreach there), so the deferral must end there, not at 03:30.
+   */
+  @DisplayName("5.8 quiet hours starting in a repeated hour: the fall-back instant, whose wall time 02:00 is outside them, is the earliest free instant")
+  @ParameterizedTest(name = "{1}, quiet {2}-{3}, asked at {4}: deferred until {5}")
+  @CsvSource({
+    // Berlin: 02:30 CEST is 00:30Z; at 01:00Z the clock reads 02:00 CET.
+    "DE, Europe/Berlin,    02:30, 03:30, 2026-10-25T00:30:00Z, 2026-10-25T01:00:00Z",
+    // Sydney: 02:30 AEDT is 2026-04-04T15:30Z; at 16:00Z the clock reads 02:00 AEST.
+    "AU, Australia/Sydney, 02:30, 04:00, 2026-04-04T15:30:00Z, 2026-04-04T16:00:00Z",
+  })
+  void quietHoursStartingInARepeatedHourPauseWhenTheClockFallsBack(
+      String jurisdiction, String zone, String start, String end, Instant at, Instant fallBack) {
+    assertThat(offerBySms(jurisdiction, zone, start, end, fallBack).verdict()).isEqualTo(Verdict.ALLOW);
+
+    Decision decision = offerBySms(jurisdiction, zone, start, end, at);
+
+    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
+    assertThat(decision.deferUntil()).contains(fallBack);
+  }
+
   @Test
   @DisplayName("5.8 quiet hours starting at a missing midnight begin when the gap ends (Santiago, 2026-09-06)")
   void quietHoursStartingInAGapBeginWhenTheGapEnds() {
