@@ -3,11 +3,6 @@ package dev.rapport.crm.jackson;
 import dev.rapport.crm.customer.CustomerKind;
 import dev.rapport.crm.customer.CustomerProfile;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * {@code { "id", "jurisdiction", "zone", "kind"? }} ({@code wire-format.md}, Customer profile).
@@ -52,19 +47,5 @@ final class CustomerProfileJson {
     }
     object.require("a customer profile", "id", "jurisdiction", "zone");
     return object.build(builder::build);
-  }
-
-  static final class Serializer extends ValueSerializer<CustomerProfile> {
-    @Override
-    public void serialize(CustomerProfile value, JsonGenerator gen, SerializationContext ctxt) {
-      write(value, gen);
-    }
-  }
-
-  static final class Deserializer extends ValueDeserializer<CustomerProfile> {
-    @Override
-    public CustomerProfile deserialize(JsonParser p, DeserializationContext ctxt) {
-      return read(new JsonIn(p));
-    }
   }
 }

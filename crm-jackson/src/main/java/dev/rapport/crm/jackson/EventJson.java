@@ -29,9 +29,7 @@ import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * Every ledger event, polymorphic on {@code "type"} ({@code wire-format.md}, Events). Fields are
@@ -422,20 +420,6 @@ final class EventJson {
             "expected a " + eventType.wireName() + " event, got a " + event.type().wireName() + " event");
       }
       return type.cast(event);
-    }
-  }
-
-  static final class Serializer extends ValueSerializer<LedgerEvent> {
-    @Override
-    public void serialize(LedgerEvent value, JsonGenerator gen, SerializationContext ctxt) {
-      write(value, gen);
-    }
-  }
-
-  static final class Deserializer extends ValueDeserializer<LedgerEvent> {
-    @Override
-    public LedgerEvent deserialize(JsonParser p, DeserializationContext ctxt) {
-      return read(new JsonIn(p));
     }
   }
 }

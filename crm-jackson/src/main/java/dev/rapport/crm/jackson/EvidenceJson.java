@@ -5,11 +5,6 @@ import dev.rapport.crm.ledger.Evidence;
 import dev.rapport.crm.ledger.Source;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * {@code { "source", "actor", "staff"?, "notice"?, "written"?, "preTicked"?, "capturedAt"?,
@@ -77,19 +72,5 @@ final class EvidenceJson {
     }
     object.require("evidence", "source", "actor");
     return object.build(builder::build);
-  }
-
-  static final class Serializer extends ValueSerializer<Evidence> {
-    @Override
-    public void serialize(Evidence value, JsonGenerator gen, SerializationContext ctxt) {
-      write(value, gen);
-    }
-  }
-
-  static final class Deserializer extends ValueDeserializer<Evidence> {
-    @Override
-    public Evidence deserialize(JsonParser p, DeserializationContext ctxt) {
-      return read(new JsonIn(p));
-    }
   }
 }

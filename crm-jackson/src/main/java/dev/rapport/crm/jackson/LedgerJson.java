@@ -8,12 +8,7 @@ import dev.rapport.crm.ledger.RejectedEventException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * The ledger document {@code { "format": "rapport-ledger/1", "customer": {...}, "events": [...] }}
@@ -114,20 +109,6 @@ final class LedgerJson {
         }
         throw new AssertionError("the ledger refused a list it accepts one by one", e);
       }
-    }
-  }
-
-  static final class Serializer extends ValueSerializer<Ledger> {
-    @Override
-    public void serialize(Ledger value, JsonGenerator gen, SerializationContext ctxt) {
-      write(value, gen);
-    }
-  }
-
-  static final class Deserializer extends ValueDeserializer<Ledger> {
-    @Override
-    public Ledger deserialize(JsonParser p, DeserializationContext ctxt) {
-      return read(new JsonIn(p));
     }
   }
 }

@@ -19,11 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * Outreach, history entries, decisions and policy options ({@code wire-format.md}, Outreach,
@@ -337,63 +332,5 @@ final class PolicyJson {
       }
     }
     return object.build(builder::build);
-  }
-
-  // ---------------------------------------------------------------- Jackson adapters
-
-  static final class OutreachSerializer extends ValueSerializer<Outreach> {
-    @Override
-    public void serialize(Outreach value, JsonGenerator gen, SerializationContext ctxt) {
-      writeOutreach(value, gen);
-    }
-  }
-
-  static final class OutreachDeserializer extends ValueDeserializer<Outreach> {
-    @Override
-    public Outreach deserialize(JsonParser p, DeserializationContext ctxt) {
-      return readOutreach(new JsonIn(p));
-    }
-  }
-
-  static final class HistorySerializer extends ValueSerializer<HistoryEntry> {
-    @Override
-    public void serialize(HistoryEntry value, JsonGenerator gen, SerializationContext ctxt) {
-      writeHistory(value, gen);
-    }
-  }
-
-  static final class HistoryDeserializer extends ValueDeserializer<HistoryEntry> {
-    @Override
-    public HistoryEntry deserialize(JsonParser p, DeserializationContext ctxt) {
-      return readHistory(new JsonIn(p));
-    }
-  }
-
-  static final class DecisionSerializer extends ValueSerializer<Decision> {
-    @Override
-    public void serialize(Decision value, JsonGenerator gen, SerializationContext ctxt) {
-      writeDecision(value, gen);
-    }
-  }
-
-  static final class DecisionDeserializer extends ValueDeserializer<Decision> {
-    @Override
-    public Decision deserialize(JsonParser p, DeserializationContext ctxt) {
-      return readDecision(new JsonIn(p));
-    }
-  }
-
-  static final class OptionsSerializer extends ValueSerializer<PolicyOptions> {
-    @Override
-    public void serialize(PolicyOptions value, JsonGenerator gen, SerializationContext ctxt) {
-      writeOptions(value, gen);
-    }
-  }
-
-  static final class OptionsDeserializer extends ValueDeserializer<PolicyOptions> {
-    @Override
-    public PolicyOptions deserialize(JsonParser p, DeserializationContext ctxt) {
-      return readOptions(new JsonIn(p));
-    }
   }
 }

@@ -7,11 +7,6 @@ import dev.rapport.crm.relationship.Profiling;
 import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.relationship.QuietHours;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * Preferences ({@code wire-format.md}, Events: {@code preferences}): {@code { "profiling"?,
@@ -153,49 +148,5 @@ final class PreferencesJson {
     }
     object.require("a frequency cap", "max", "per");
     return object.build(builder::build);
-  }
-
-  static final class Serializer extends ValueSerializer<Preferences> {
-    @Override
-    public void serialize(Preferences value, JsonGenerator gen, SerializationContext ctxt) {
-      gen.writeStartObject();
-      writeFields(value, gen);
-      gen.writeEndObject();
-    }
-  }
-
-  static final class Deserializer extends ValueDeserializer<Preferences> {
-    @Override
-    public Preferences deserialize(JsonParser p, DeserializationContext ctxt) {
-      return read(new JsonIn(p));
-    }
-  }
-
-  static final class QuietHoursSerializer extends ValueSerializer<QuietHours> {
-    @Override
-    public void serialize(QuietHours value, JsonGenerator gen, SerializationContext ctxt) {
-      writeQuietHours(value, gen);
-    }
-  }
-
-  static final class QuietHoursDeserializer extends ValueDeserializer<QuietHours> {
-    @Override
-    public QuietHours deserialize(JsonParser p, DeserializationContext ctxt) {
-      return readQuietHours(new JsonIn(p));
-    }
-  }
-
-  static final class CapSerializer extends ValueSerializer<FrequencyCap> {
-    @Override
-    public void serialize(FrequencyCap value, JsonGenerator gen, SerializationContext ctxt) {
-      writeCap(value, gen);
-    }
-  }
-
-  static final class CapDeserializer extends ValueDeserializer<FrequencyCap> {
-    @Override
-    public FrequencyCap deserialize(JsonParser p, DeserializationContext ctxt) {
-      return readCap(new JsonIn(p));
-    }
   }
 }

@@ -58,19 +58,20 @@ public final class RapportModule extends SimpleModule {
   /** A new module; modules hold no state, so one instance may serve every mapper. */
   public RapportModule() {
     super("RapportModule", Version.unknownVersion());
-    addSerializer(CustomerProfile.class, new CustomerProfileJson.Serializer());
-    addDeserializer(CustomerProfile.class, new CustomerProfileJson.Deserializer());
-    addSerializer(Evidence.class, new EvidenceJson.Serializer());
-    addDeserializer(Evidence.class, new EvidenceJson.Deserializer());
-    addSerializer(Preferences.class, new PreferencesJson.Serializer());
-    addDeserializer(Preferences.class, new PreferencesJson.Deserializer());
-    addSerializer(QuietHours.class, new PreferencesJson.QuietHoursSerializer());
-    addDeserializer(QuietHours.class, new PreferencesJson.QuietHoursDeserializer());
-    addSerializer(FrequencyCap.class, new PreferencesJson.CapSerializer());
-    addDeserializer(FrequencyCap.class, new PreferencesJson.CapDeserializer());
+    add(CustomerProfile.class, CustomerProfileJson::write, CustomerProfileJson::read);
+    add(Evidence.class, EvidenceJson::write, EvidenceJson::read);
+    add(
+        Preferences.class,
+        (preferences, gen) -> {
+          gen.writeStartObject();
+          PreferencesJson.writeFields(preferences, gen);
+          gen.writeEndObject();
+        },
+        PreferencesJson::read);
+    add(QuietHours.class, PreferencesJson::writeQuietHours, PreferencesJson::readQuietHours);
+    add(FrequencyCap.class, PreferencesJson::writeCap, PreferencesJson::readCap);
 
-    addSerializer(LedgerEvent.class, new EventJson.Serializer());
-    addDeserializer(LedgerEvent.class, new EventJson.Deserializer());
+    add(LedgerEvent.class, EventJson::write, EventJson::read);
     event(Granted.class, EventType.GRANTED);
     event(Withdrawn.class, EventType.WITHDRAWN);
     event(Objected.class, EventType.OBJECTED);
@@ -81,17 +82,17 @@ public final class RapportModule extends SimpleModule {
     event(Registered.class, EventType.REGISTERED);
     event(Erased.class, EventType.ERASED);
 
-    addSerializer(Outreach.class, new PolicyJson.OutreachSerializer());
-    addDeserializer(Outreach.class, new PolicyJson.OutreachDeserializer());
-    addSerializer(HistoryEntry.class, new PolicyJson.HistorySerializer());
-    addDeserializer(HistoryEntry.class, new PolicyJson.HistoryDeserializer());
-    addSerializer(Decision.class, new PolicyJson.DecisionSerializer());
-    addDeserializer(Decision.class, new PolicyJson.DecisionDeserializer());
-    addSerializer(PolicyOptions.class, new PolicyJson.OptionsSerializer());
-    addDeserializer(PolicyOptions.class, new PolicyJson.OptionsDeserializer());
-    addSerializer(Ledger.class, new LedgerJson.Serializer());
-    addDeserializer(Ledger.class, new LedgerJson.Deserializer());
-    addDeserializer(Scenario.class, new ScenarioJson.Deserializer());
+    add(Outreach.class, PolicyJson::writeOutreach, PolicyJson::readOutreach);
+    add(HistoryEntry.class, PolicyJson::writeHistory, PolicyJson::readHistory);
+    add(Decision.class, PolicyJson::writeDecision, PolicyJson::readDecision);
+    add(PolicyOptions.class, PolicyJson::writeOptions, PolicyJson::readOptions);
+    add(Ledger.class, LedgerJson::write, LedgerJson::read);
+    addDeserializer(Scenario.class, Adapter.deserializer(ScenarioJson::read));
+  }
+
+  private <T> void add(Class<T> type, Adapter.Writer<T> writer, Adapter.Reader<T> reader) {
+    addSerializer(type, Adapter.serializer(writer));
+    addDeserializer(type, Adapter.deserializer(reader));
   }
 
   private <T extends LedgerEvent> void event(Class<T> type, EventType eventType) {

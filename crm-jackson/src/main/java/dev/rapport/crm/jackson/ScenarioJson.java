@@ -15,9 +15,6 @@ import dev.rapport.crm.policy.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Scenario files, format {@code rapport-scenario/1} ({@code wire-format.md}, Scenario files).
@@ -152,12 +149,5 @@ final class ScenarioJson {
     List<ObligationCode> ao = absentObligations;
     Optional<Instant> d = Optional.ofNullable(deferUntil);
     return object.build(() -> new Expectation(v, r, o, ar, ao, d));
-  }
-
-  static final class Deserializer extends ValueDeserializer<Scenario> {
-    @Override
-    public Scenario deserialize(JsonParser p, DeserializationContext ctxt) {
-      return read(new JsonIn(p));
-    }
   }
 }
