@@ -54,9 +54,8 @@ public final class Campaign {
     this.audience = audience;
   }
 
-  /** The week of 2 March 2026, in the order the marketer planned it. */
-  public static List<Campaign> week() {
-    return List.of(
+  private static final List<Campaign> WEEK =
+      List.of(
         new Campaign("Spring sale offer", Purpose.OFFER, Channel.EMAIL,
             LocalDateTime.parse("2026-03-02T09:00"), false, false, true, Profiling.BASIC, false,
             c -> true),
@@ -81,6 +80,10 @@ public final class Campaign {
         new Campaign("Support check-in call", Purpose.SERVICE, Channel.CALL,
             LocalDateTime.parse("2026-03-07T19:00"), true, false, false, Profiling.NONE, false,
             DemoCustomer::inquired));
+
+  /** The week of 2 March 2026, in the order the marketer planned it. */
+  public static List<Campaign> week() {
+    return WEEK;
   }
 
   /** The campaign's name. */
