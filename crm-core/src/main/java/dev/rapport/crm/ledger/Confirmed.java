@@ -1,13 +1,5 @@
 package dev.rapport.crm.ledger;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import dev.rapport.crm.relationship.Channel;
-import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +9,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Confirmed implements LedgerEvent {
   Confirmed() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -42,25 +28,15 @@ public abstract class Confirmed implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
-
+    Events.checkId(this);
   }
 
   /** Builds a {@link Confirmed} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  public interface Builder extends LedgerEvent.Builder<Builder, Confirmed> {
     /** Sets the id of the confirmed grant. */
     Builder grant(String grant);
 
     /** Sets the evidence. */
     Builder evidence(Evidence evidence);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    Confirmed build();
   }
 }

@@ -1,13 +1,6 @@
 package dev.rapport.crm.ledger;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import dev.rapport.crm.relationship.Channel;
-import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +10,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Erased implements LedgerEvent {
   Erased() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -39,25 +26,15 @@ public abstract class Erased implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
-
+    Events.checkId(this);
   }
 
-  /** Builds a {@link Erased} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  /** Builds an {@link Erased} event. */
+  public interface Builder extends LedgerEvent.Builder<Builder, Erased> {
     /** Sets the evidence. */
     Builder evidence(Evidence evidence);
 
     /** Sets or clears the evidence. */
     Builder evidence(Optional<? extends Evidence> evidence);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    Erased build();
   }
 }

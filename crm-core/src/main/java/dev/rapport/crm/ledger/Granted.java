@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +25,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Granted implements LedgerEvent {
   Granted() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -79,7 +72,7 @@ public abstract class Granted implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
+    Events.checkId(this);
     checkArgument(!intents().isEmpty(), "granted event %s names no intent", id());
     checkArgument(!channels().isEmpty(), "granted event %s names no channel", id());
     expiresAt()
@@ -105,13 +98,7 @@ public abstract class Granted implements LedgerEvent {
   }
 
   /** Builds a {@link Granted} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  public interface Builder extends LedgerEvent.Builder<Builder, Granted> {
     /** Adds declared intents. */
     Builder addIntents(Intent... intents);
 
@@ -147,8 +134,5 @@ public abstract class Granted implements LedgerEvent {
 
     /** Sets or clears the legal entity. */
     Builder entity(Optional<String> entity);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    Granted build();
   }
 }

@@ -3,11 +3,7 @@ package dev.rapport.crm.ledger;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.rapport.crm.relationship.Channel;
-import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +13,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Inquired implements LedgerEvent {
   Inquired() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -48,18 +38,12 @@ public abstract class Inquired implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
+    Events.checkId(this);
     entity().ifPresent(e -> checkArgument(!e.isBlank(), "inquired event %s: entity must not be blank", id()));
   }
 
-  /** Builds a {@link Inquired} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  /** Builds an {@link Inquired} event. */
+  public interface Builder extends LedgerEvent.Builder<Builder, Inquired> {
     /** Sets the channel. */
     Builder channel(Channel channel);
 
@@ -71,8 +55,5 @@ public abstract class Inquired implements LedgerEvent {
 
     /** Sets whether an opt-out was offered. */
     Builder optOutOffered(boolean optOutOffered);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    Inquired build();
   }
 }

@@ -19,4 +19,22 @@ public interface LedgerEvent {
 
   /** The kind of event. */
   EventType type();
+
+  /**
+   * What every event's builder sets: the id and the instant; each event type's own builder adds
+   * its fields.
+   *
+   * @param <B> the event type's builder
+   * @param <E> the event type
+   */
+  interface Builder<B extends Builder<B, E>, E extends LedgerEvent> {
+    /** Sets the event id, unique within the ledger. */
+    B id(String id);
+
+    /** Sets when the event took effect. */
+    B at(Instant at);
+
+    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
+    E build();
+  }
 }

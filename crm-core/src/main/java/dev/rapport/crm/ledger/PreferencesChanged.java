@@ -1,13 +1,6 @@
 package dev.rapport.crm.ledger;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import dev.rapport.crm.relationship.Channel;
-import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +10,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class PreferencesChanged implements LedgerEvent {
   PreferencesChanged() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -42,22 +29,12 @@ public abstract class PreferencesChanged implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
-
+    Events.checkId(this);
   }
 
   /** Builds a {@link PreferencesChanged} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  public interface Builder extends LedgerEvent.Builder<Builder, PreferencesChanged> {
     /** Sets the preferences. */
     Builder preferences(Preferences preferences);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    PreferencesChanged build();
   }
 }

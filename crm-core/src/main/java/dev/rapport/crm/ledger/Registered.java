@@ -1,13 +1,5 @@
 package dev.rapport.crm.ledger;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import dev.rapport.crm.relationship.Channel;
-import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +9,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Registered implements LedgerEvent {
   Registered() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -39,22 +25,12 @@ public abstract class Registered implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
-
+    Events.checkId(this);
   }
 
   /** Builds a {@link Registered} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  public interface Builder extends LedgerEvent.Builder<Builder, Registered> {
     /** Sets the registry. */
     Builder registry(Registry registry);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    Registered build();
   }
 }

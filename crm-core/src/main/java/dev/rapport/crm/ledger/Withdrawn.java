@@ -4,8 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -18,12 +16,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class Withdrawn implements LedgerEvent {
   Withdrawn() {}
-
-  @Override
-  public abstract String id();
-
-  @Override
-  public abstract Instant at();
 
   @Override
   public final EventType type() {
@@ -66,20 +58,14 @@ public abstract class Withdrawn implements LedgerEvent {
 
   @Value.Check
   void check() {
-    checkArgument(!id().isBlank(), "an event id must not be blank");
+    Events.checkId(this);
     checkArgument(!intents().isEmpty(), "withdrawn event %s names no intent (use all intents for ALL)", id());
     checkArgument(!channels().isEmpty(), "withdrawn event %s names no channel (use all channels for ALL)", id());
     entity().ifPresent(e -> checkArgument(!e.isBlank(), "withdrawn event %s: entity must not be blank", id()));
   }
 
   /** Builds a {@link Withdrawn} event. */
-  public interface Builder {
-    /** Sets the event id, unique within the ledger. */
-    Builder id(String id);
-
-    /** Sets when the event took effect. */
-    Builder at(Instant at);
-
+  public interface Builder extends LedgerEvent.Builder<Builder, Withdrawn> {
     /** Adds withdrawn intents. */
     Builder addIntents(Intent... intents);
 
@@ -100,8 +86,5 @@ public abstract class Withdrawn implements LedgerEvent {
 
     /** Sets the evidence. */
     Builder evidence(Evidence evidence);
-
-    /** Builds the event; throws {@link IllegalStateException} if a required field is missing. */
-    Withdrawn build();
   }
 }

@@ -1,57 +1,130 @@
 package dev.rapport.crm.examples.cli;
 
+import dev.rapport.crm.conformance.CheckResult;
+import dev.rapport.crm.conformance.ScenarioRunner;
 import dev.rapport.crm.examples.demo.Demo;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
 import dev.rapport.crm.examples.demo.Progress;
 import dev.rapport.crm.store.InMemoryLedgerStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The runnable jar's entry point: {@code java -jar examples/target/rapport-examples.jar COMMAND}.
+ * Rapport's command line.
  *
- * <ul>
- *   <li>{@code demo}: a week of outreach for a small business, gated by Rapport.
- * </ul>
+ * <pre>
+ * java -jar examples/target/rapport-examples.jar demo
+ * java -jar examples/target/rapport-examples.jar check DIR...
+ * </pre>
  *
- * Exit codes: 0 done, 1 the command failed, 2 usage error.
+ * <p>Commands are dispatched in {@link #run}: adding one is one {@code case} and one method.
+ * Exit status: 0 success, 1 a check failed, 2 a usage error.
  */
 public final class RapportCli {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  static final String USAGE_TEXT =
+      String.join(
+          System.lineSeparator(),
+          "usage: rapport <command> [arguments]",
+          "commands:",
+          "  demo           a week of planned outreach for a small business, gated by Rapport;",
+          "                 prints the counts per campaign, the top reasons and three",
+          "                 decisions explained in full (progress goes to stderr)",
+          "  check DIR...   run every scenario file (*.json) of each folder or file;",
+          "                 prints each failing check and 'N passed, M failed'");
+
   private RapportCli() {}
 
-  /** Runs a command; see the class comment. */
+  /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs a command and returns its exit code. */
+  /**
+   * Runs the command line with {@code args}, printing to {@code out} and {@code err}.
+   *
+   * @return the exit status: 0 success, 1 failure, 2 usage error
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
-      return usage(err);
+      return usage(err, "no command given");
     }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
     switch (args[0]) {
       case "demo":
         return demo(rest, out, err);
+      case "check":
+        return check(rest, out, err);
+      case "help":
+      case "--help":
+      case "-h":
+        out.println(USAGE_TEXT);
+        return OK;
       default:
-        return usage(err);
+        return usage(err, "unknown command '" + args[0] + "'");
     }
   }
 
-  private static int demo(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 0) {
-      return usage(err);
+  /** {@code demo}: the bundled demo week on standard output, progress on standard error. */
+  static int demo(List<String> args, PrintStream out, PrintStream err) {
+    if (!args.isEmpty()) {
+      return usage(err, "demo takes no arguments");
     }
     DemoReport report = Demo.bundled().run(new InMemoryLedgerStore(), Progress.to(err));
-    out.print(DemoPrinter.print(report));
+    out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));
     out.flush();
-    return 0;
+    return OK;
   }
 
-  private static int usage(PrintStream err) {
-    err.println("usage: java -jar rapport-examples.jar demo");
-    err.println("  demo   a week of outreach for a small business, gated by Rapport");
-    return 2;
+  /** {@code check DIR...}: one line per failing check, then {@code N passed, M failed}. */
+  static int check(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty()) {
+      return usage(err, "check needs at least one folder or scenario file");
+    }
+    List<Path> paths = new ArrayList<>();
+    for (String arg : args) {
+      Path path = Path.of(arg);
+      if (!Files.exists(path)) {
+        return usage(err, "no such folder or file: " + arg);
+      }
+      paths.add(path);
+    }
+    List<CheckResult> results;
+    try {
+      results = ScenarioRunner.create().runAll(paths);
+    } catch (IOException e) {
+      err.println("rapport: cannot list scenarios: " + e);
+      return FAILED;
+    }
+    long failed = 0;
+    for (CheckResult result : results) {
+      if (!result.passed()) {
+        failed++;
+        out.println(
+            result.where()
+                + ": expected "
+                + result.expected()
+                + ", actual "
+                + result.actual()
+                + (result.index().isPresent() ? " (" + String.join("; ", result.problems()) + ")" : ""));
+      }
+    }
+    out.println((results.size() - failed) + " passed, " + failed + " failed");
+    return failed == 0 ? OK : FAILED;
+  }
+
+  private static int usage(PrintStream err, String problem) {
+    err.println("rapport: " + problem);
+    err.println(USAGE_TEXT);
+    return USAGE;
   }
 }

@@ -3,37 +3,82 @@ package dev.rapport.crm.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class RapportCliTest {
+  private static final String GOOD =
+      "{ \"format\": \"rapport-scenario/1\", \"name\": \"t\","
+          + " \"customer\": { \"id\": \"c-1\", \"jurisdiction\": \"AU\", \"zone\": \"Australia/Sydney\" },"
+          + " \"checks\": ["
+          + "  { \"outreach\": { \"purpose\": \"TRANSACTIONAL\", \"channel\": \"EMAIL\", \"at\": \"2026-01-01T00:00:00Z\" },"
+          + "    \"expect\": { \"verdict\": \"ALLOW\", \"reasons\": [\"TRANSACTIONAL\"] } },"
+          + "  { \"outreach\": { \"purpose\": \"PROMOTION\", \"channel\": \"EMAIL\", \"at\": \"2026-01-01T00:00:00Z\" },"
+          + "    \"expect\": { \"verdict\": \"ALLOW\" } } ] }";
+
+  @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  @Test
-  void demoPrintsTheWeekAndExitsZero() {
-    assertThat(run("demo")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("Rapport demo: one week of planned outreach for 3,000 customers")
-        .contains("Three decisions, fully explained");
-  }
-
-  @Test
-  void anUnknownCommandIsAUsageError() {
-    assertThat(run("frobnicate")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");
-  }
-
-  @Test
-  void noCommandIsAUsageError() {
-    assertThat(run()).isEqualTo(2);
-  }
 
   private int run(String... args) {
     return RapportCli.run(
         args,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void check_counts_checks_prints_each_failure_and_exits_1() throws IOException {
+    Files.writeString(dir.resolve("a.json"), GOOD);
+    Files.writeString(dir.resolve("b.json"), "{ \"format\": \"rapport-scenario/1\", \"nme\": 1 }");
+
+    int status = run("check", dir.toString());
+
+    assertThat(status).isEqualTo(1);
+    assertThat(out())
+        .contains("a.json checks[1]: expected ALLOW, actual DENY")
+        .contains("b.json: expected a readable rapport-scenario/1 file, actual $.nme")
+        .endsWith("1 passed, 2 failed" + System.lineSeparator());
+  }
+
+  @Test
+  void check_exits_0_when_every_check_passes() throws IOException {
+    Files.writeString(dir.resolve("a.json"), GOOD.replace("\"verdict\": \"ALLOW\" }", "\"verdict\": \"DENY\" }"));
+
+    assertThat(run("check", dir.toString())).isZero();
+    assertThat(out()).isEqualTo("2 passed, 0 failed" + System.lineSeparator());
+  }
+
+  @Test
+  void a_missing_command_an_unknown_command_and_a_missing_folder_are_usage_errors() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(run("check")).isEqualTo(2);
+    assertThat(run("check", dir.resolve("nowhere").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: rapport");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void demo_prints_the_week_and_exits_0() {
+    assertThat(run("demo")).isZero();
+    assertThat(out())
+        .startsWith("Rapport demo: one week of planned outreach for 3,000 customers")
+        .contains("Three decisions, fully explained");
+  }
+
+  @Test
+  void demo_takes_no_arguments() {
+    assertThat(run("demo", "extra")).isEqualTo(2);
+    assertThat(out()).isEmpty();
   }
 }

@@ -1,0 +1,439 @@
+package dev.rapport.crm.jackson;
+
+import static java.util.stream.Collectors.joining;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.rapport.crm.customer.Jurisdiction;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Strict reading of the wire format ({@code wire-format.md}, Conventions) over a Jackson parser:
+ * every failure is a {@link WireFormatException} naming the JSON path and the position.
+ *
+ * <p>Convention of every {@code read} method: the parser stands on the value's first token, and
+ * is left on its last token (as a Jackson deserializer).
+ */
+final class JsonIn {
+  private static final Pattern INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+  private static final Pattern DURATION =
+      Pattern.compile("P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d{1,9})?S)?)?");
+  private static final Pattern LOCAL_TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+  private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+  static final String ALL = "ALL";
+
+  final JsonParser parser;
+
+  JsonIn(JsonParser parser) {
+    this.parser = parser;
+  }
+
+  // ---------------------------------------------------------------- paths and errors
+
+  /** The JSON path of the current token, such as {@code $.events[2].evidence.actor}. */
+  String path() {
+    return path(parser.streamReadContext());
+  }
+
+  static String path(@Nullable TokenStreamContext context) {
+    List<TokenStreamContext> chain = new ArrayList<>();
+    for (TokenStreamContext c = context; c != null; c = c.getParent()) {
+      chain.add(0, c);
+    }
+    StringBuilder path = new StringBuilder("$");
+    for (TokenStreamContext c : chain) {
+      if (c.inArray() && c.getCurrentIndex() >= 0) {
+        path.append('[').append(c.getCurrentIndex()).append(']');
+      } else if (c.inObject() && c.currentName() != null) {
+        appendName(path, c.currentName());
+      }
+    }
+    return path.toString();
+  }
+
+  static StringBuilder appendName(StringBuilder path, String name) {
+    if (SIMPLE_NAME.matcher(name).matches()) {
+      return path.append('.').append(name);
+    }
+    return path.append("['").append(name.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+  }
+
+  TokenStreamLocation location() {
+    return parser.currentTokenLocation();
+  }
+
+  WireFormatException error(String problem) {
+    return new WireFormatException(parser, path(), location(), problem, null);
+  }
+
+  WireFormatException error(String path, TokenStreamLocation location, String problem) {
+    return new WireFormatException(parser, path, location, problem, null);
+  }
+
+  WireFormatException error(
+      String path, TokenStreamLocation location, String problem, @Nullable Throwable cause) {
+    return new WireFormatException(parser, path, location, problem, cause);
+  }
+
+  /** The current token, advancing first if the parser stands before the root value. */
+  JsonToken token() {
+    JsonToken token = parser.currentToken();
+    if (token == null) {
+      token = parser.nextToken();
+      if (token == null) {
+        throw error("no content: the document is empty");
+      }
+    }
+    return token;
+  }
+
+  private static String describe(JsonToken token) {
+    switch (token) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "a list";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return String.valueOf(token);
+    }
+  }
+
+  private WireFormatException wrongType(String expected) {
+    JsonToken token = token();
+    if (token == JsonToken.START_ARRAY) {
+      return error("expected " + expected + ", got a list (a single value is expected here)");
+    }
+    return error("expected " + expected + ", got " + describe(token));
+  }
+
+  // ---------------------------------------------------------------- scalars
+
+  String string() {
+    if (token() != JsonToken.VALUE_STRING) {
+      throw wrongType("a string");
+    }
+    return parser.getString();
+  }
+
+  boolean bool() {
+    JsonToken token = token();
+    if (token == JsonToken.VALUE_TRUE) {
+      return true;
+    }
+    if (token == JsonToken.VALUE_FALSE) {
+      return false;
+    }
+    throw wrongType("a boolean (true or false)");
+  }
+
+  int integer() {
+    if (token() != JsonToken.VALUE_NUMBER_INT) {
+      throw wrongType("a whole number");
+    }
+    if (parser.getNumberType() != JsonParser.NumberType.INT) {
+      throw error("number " + parser.getString() + " is out of range");
+    }
+    return parser.getIntValue();
+  }
+
+  Instant instant() {
+    String text = string();
+    if (INSTANT.matcher(text).matches()) {
+      try {
+        return DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+      } catch (DateTimeParseException e) {
+        // falls through to the error below
+      }
+    }
+    throw error(
+        "malformed instant \""
+            + text
+            + "\": expected ISO-8601 in UTC with Z, such as 2026-03-02T10:00:00Z");
+  }
+
+  Duration duration() {
+    String text = string();
+    if (DURATION.matcher(text).matches()) {
+      try {
+        return Duration.parse(text);
+      } catch (DateTimeParseException | ArithmeticException e) {
+        // falls through to the error below
+      }
+    }
+    throw error(
+        "malformed duration \""
+            + text
+            + "\": expected ISO-8601 in days, hours, minutes and seconds, such as P14D or PT36H"
+            + " (months and years are not exact and are refused)");
+  }
+
+  LocalTime localTime() {
+    String text = string();
+    if (!LOCAL_TIME.matcher(text).matches()) {
+      throw error("malformed local time \"" + text + "\": expected HH:mm, such as 21:00");
+    }
+    return LocalTime.parse(text, HH_MM);
+  }
+
+  ZoneId zone() {
+    String text = string();
+    if (!ZONES.contains(text)) {
+      throw error("unknown time zone \"" + text + "\": expected an IANA id, such as Europe/London");
+    }
+    return ZoneId.of(text);
+  }
+
+  Jurisdiction jurisdiction() {
+    String text = string();
+    try {
+      return Jurisdiction.of(text);
+    } catch (IllegalArgumentException e) {
+      throw error(path(), location(), e.getMessage(), e);
+    }
+  }
+
+  <E extends Enum<E>> E enumValue(Class<E> type) {
+    String text = string();
+    E value = lookup(type, text);
+    if (value == null) {
+      throw error(
+          "unknown value \"" + text + "\"; allowed: " + allowed(type.getEnumConstants()));
+    }
+    return value;
+  }
+
+  private static <E extends Enum<E>> @Nullable E lookup(Class<E> type, String name) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    return null;
+  }
+
+  static String allowed(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).collect(joining(", "));
+  }
+
+  // ---------------------------------------------------------------- lists and maps
+
+  /** A list; {@code element} reads each element, standing on its first token. */
+  <T> ImmutableList<T> list(Function<JsonIn, T> element) {
+    if (token() != JsonToken.START_ARRAY) {
+      throw wrongType("a list");
+    }
+    ImmutableList.Builder<T> values = ImmutableList.builder();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (parser.currentToken() == JsonToken.VALUE_NULL) {
+        throw error("null is not allowed in a list");
+      }
+      values.add(element.apply(this));
+    }
+    return values.build();
+  }
+
+  /** A set of enum values; a duplicate value is an error. */
+  <E extends Enum<E>> Set<E> enumSet(Class<E> type) {
+    EnumSet<E> values = EnumSet.noneOf(type);
+    list(
+        in -> {
+          E value = in.enumValue(type);
+          if (!values.add(value)) {
+            throw in.error("duplicate value \"" + value + "\"");
+          }
+          return value;
+        });
+    return values;
+  }
+
+  /**
+   * Like {@link #enumSet}, also accepting {@code ["ALL"]} alone for the full set; sets
+   * {@code sawAll[index]} when the list was {@code ["ALL"]}.
+   */
+  <E extends Enum<E>> Set<E> enumSetOrAll(Class<E> type, boolean[] sawAll, int index) {
+    EnumSet<E> values = EnumSet.noneOf(type);
+    boolean[] all = {false};
+    list(
+        in -> {
+          String text = in.string();
+          if (text.equals(ALL)) {
+            if (!values.isEmpty() || all[0]) {
+              throw in.error("\"ALL\" must stand alone in the list");
+            }
+            all[0] = true;
+            return text;
+          }
+          if (all[0]) {
+            throw in.error("\"ALL\" must stand alone in the list; got also \"" + text + "\"");
+          }
+          E value = lookup(type, text);
+          if (value == null) {
+            throw in.error(
+                "unknown value \""
+                    + text
+                    + "\"; allowed: ALL, "
+                    + allowed(type.getEnumConstants()));
+          }
+          if (!values.add(value)) {
+            throw in.error("duplicate value \"" + value + "\"");
+          }
+          return text;
+        });
+    sawAll[index] = all[0];
+    return all[0] ? EnumSet.allOf(type) : values;
+  }
+
+  /** An object of string values. */
+  Map<String, String> stringMap() {
+    Map<String, String> values = new LinkedHashMap<>();
+    ObjectIn object = object();
+    while (object.next()) {
+      values.put(object.name(), string());
+    }
+    return ImmutableMap.copyOf(values);
+  }
+
+  // ---------------------------------------------------------------- objects
+
+  /** Starts reading the object the parser stands on. */
+  ObjectIn object() {
+    if (token() != JsonToken.START_OBJECT) {
+      throw wrongType("an object");
+    }
+    return new ObjectIn();
+  }
+
+  /**
+   * Reads one object field by field: {@link #next()} moves to each field's value, skipping
+   * {@code null} values (absent), refusing duplicate names.
+   */
+  final class ObjectIn {
+    private final String path = JsonIn.this.path();
+    private final TokenStreamLocation start = JsonIn.this.location();
+    private final Set<String> seen = new HashSet<>();
+    private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
+    private @Nullable String name;
+    private @Nullable TokenStreamLocation nameLocation;
+
+    /** Moves to the next non-null field's value; false at the end of the object. */
+    boolean next() {
+      while (true) {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_OBJECT) {
+          name = null;
+          return false;
+        }
+        name = parser.currentName();
+        nameLocation = location();
+        if (!seen.add(name)) {
+          throw error("duplicate field \"" + name + "\"");
+        }
+        parser.nextToken();
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+          continue; // null is absent (wire-format.md, Conventions)
+        }
+        fieldLocations.put(name, location());
+        return true;
+      }
+    }
+
+    /** The current field's name. */
+    String name() {
+      if (name == null) {
+        throw new IllegalStateException("not on a field");
+      }
+      return name;
+    }
+
+    /** The path of the object itself. */
+    String path() {
+      return path;
+    }
+
+    /** Where the object starts. */
+    TokenStreamLocation start() {
+      return start;
+    }
+
+    /** The path of the current or a named field. */
+    String fieldPath(String field) {
+      return appendName(new StringBuilder(path), field).toString();
+    }
+
+    /** Where a field's value was read, or the object's start. */
+    TokenStreamLocation fieldLocation(String field) {
+      return fieldLocations.getOrDefault(field, start);
+    }
+
+    /** Whether a field with a non-null value was read. */
+    boolean has(String field) {
+      return fieldLocations.containsKey(field);
+    }
+
+    /** The error for the current field, which is not one of {@code allowed}. */
+    WireFormatException unknownField(String what, String... allowed) {
+      return error(
+          fieldPath(name()),
+          nameLocation == null ? start : nameLocation,
+          "unknown field \"" + name() + "\" in " + what + "; allowed: " + String.join(", ", allowed));
+    }
+
+    /** Fails on the first of {@code fields} that was not read. */
+    void require(String what, String... fields) {
+      for (String field : fields) {
+        if (!has(field)) {
+          throw error(fieldPath(field), start, "missing required field \"" + field + "\" in " + what);
+        }
+      }
+    }
+
+    /** Builds the model value, turning the model's refusal into an error naming this object. */
+    <T> T build(Supplier<T> builder) {
+      try {
+        return builder.get();
+      } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+        throw error(path, start, "refused by the model: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A problem raised outside this class while reading, with the current path. */
+  WireFormatException wrap(JacksonException e) {
+    return error(path(), e.getLocation() == null ? location() : e.getLocation(), e.getOriginalMessage(), e);
+  }
+}
