@@ -11,6 +11,7 @@ module dev.rapport.crm.jackson {
 
   exports dev.rapport.crm.jackson;
   exports dev.rapport.crm.conformance;
+  exports dev.rapport.crm.jackson.journal;
 
   provides tools.jackson.databind.JacksonModule with
       dev.rapport.crm.jackson.RapportModule;

@@ -67,7 +67,7 @@ final class JsonIn {
     }
     StringBuilder path = new StringBuilder("$");
     for (TokenStreamContext c : chain) {
-      if (c.inArray() && c.getCurrentIndex() >= 0) {
+      if (c.inArray() && c.hasCurrentIndex()) {
         path.append('[').append(c.getCurrentIndex()).append(']');
       } else if (c.inObject() && c.currentName() != null) {
         appendName(path, c.currentName());

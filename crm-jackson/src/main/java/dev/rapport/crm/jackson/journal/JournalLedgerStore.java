@@ -1,0 +1,458 @@
+package dev.rapport.crm.jackson.journal;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.rapport.crm.customer.CustomerProfile;
+import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.ledger.LedgerEvent;
+import dev.rapport.crm.store.LedgerStore;
+import dev.rapport.crm.store.VersionConflictException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A durable {@link LedgerStore} on one append-only journal file of JSON lines. Each customer
+ * creation and each append is one line, written in the wire format ({@code wire-format.md})
+ * and checksummed; {@link #create} and {@link #append} return only once their line is on disk
+ * (fsync). Opening a journal replays it.
+ *
+ * <p><b>Crashes.</b> A crash can leave only the last line torn, and that line was never
+ * acknowledged: opening cuts it away, logs a warning and says so in {@link #recovery()}. A
+ * damaged line anywhere else stops the open with a {@link CorruptJournalException} naming the
+ * line: the store never drops data silently.
+ *
+ * <p><b>Concurrency.</b> Safe for many threads. Writes use optimistic concurrency exactly like
+ * the SPI says, and a refused write (version conflict, rejected event, unknown or duplicate
+ * customer) writes nothing; a version conflict is reported once the writes it conflicts with
+ * are durable, so reading again shows them. Concurrent writes share one {@code force} (group
+ * commit); {@link
+ * Builder#maxBatchDelay} lets a write wait a little for company. {@link #read} sees a write only
+ * once it is durable. One store owns a journal: a second open, in this JVM or another process,
+ * fails with {@link JournalInUseException}.
+ *
+ * <pre>{@code
+ * try (JournalLedgerStore store = JournalLedgerStore.open(Path.of("ledgers.journal"))) {
+ *   store.create(profile);
+ *   store.append(profile.id(), 0, List.of(grant));
+ *   store.export(profile.id(), System.out);
+ * }
+ * }</pre>
+ */
+public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(JournalLedgerStore.class.getName());
+
+  /** Lines per force when group commit is on; bounds the memory of one batch. */
+  private static final int MAX_BATCH_LINES = 4096;
+
+  private final JournalFile file;
+  private final JournalCodec codec;
+  private final Recovery recovery;
+  private final int maxBatchLines;
+  private final long maxBatchDelayNanos;
+
+  /** Durable ledgers: what readers see. */
+  private final ConcurrentMap<String, Ledger> durable;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition progress = lock.newCondition();
+
+  // Guarded by lock.
+  /** Ledgers as accepted, including writes queued but not yet durable: what writers check. */
+  private final Map<String, Ledger> accepted;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private long enqueued;
+  private long forced;
+  private boolean flushing;
+  private boolean closed;
+  private @Nullable IOException failure;
+
+  /** A line accepted and waiting for its force; publishes {@code ledger} once durable. */
+  private record Pending(long ticket, byte[] line, String customerId, Ledger ledger) {}
+
+  private JournalLedgerStore(
+      JournalFile file, JournalCodec codec, Replay replay, Builder builder) {
+    this.file = file;
+    this.codec = codec;
+    this.recovery = replay.recovery();
+    this.accepted = new HashMap<>(replay.ledgers());
+    this.durable = new ConcurrentHashMap<>(replay.ledgers());
+    this.maxBatchLines = builder.groupCommit ? MAX_BATCH_LINES : 1;
+    this.maxBatchDelayNanos = builder.maxBatchDelay.toNanos();
+  }
+
+  /**
+   * Opens the journal at {@code file} with group commit and no added delay, creating it if
+   * absent, and replays it.
+   *
+   * @throws CorruptJournalException if a line other than a torn last line is damaged
+   * @throws JournalInUseException if another store has the journal open
+   * @throws IOException if the file cannot be read or written
+   */
+  public static JournalLedgerStore open(Path file) throws IOException {
+    return builder().open(file);
+  }
+
+  /** A builder for a store with other settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Settings of a {@link JournalLedgerStore}; each is checked when set. */
+  public static final class Builder {
+    private boolean groupCommit = true;
+    private Duration maxBatchDelay = Duration.ZERO;
+
+    private Builder() {}
+
+    /**
+     * Whether concurrent writes share one {@code force} (the default). Off, each write forces
+     * on its own: slower under concurrency, never safer.
+     */
+    public Builder groupCommit(boolean groupCommit) {
+      checkState(
+          groupCommit || maxBatchDelay.isZero(),
+          "group commit cannot be turned off while a batch delay of %s is set",
+          maxBatchDelay);
+      this.groupCommit = groupCommit;
+      return this;
+    }
+
+    /**
+     * How long the write that starts a batch waits for more writes to join it before forcing;
+     * zero by default (a batch is whatever queued up during the previous force). A delay adds
+     * latency to every write and saves forces only under concurrent load.
+     */
+    public Builder maxBatchDelay(Duration maxBatchDelay) {
+      checkNotNull(maxBatchDelay, "maxBatchDelay");
+      checkArgument(
+          !maxBatchDelay.isNegative() && maxBatchDelay.compareTo(Duration.ofSeconds(1)) <= 0,
+          "maxBatchDelay must be between 0 and 1s, not %s",
+          maxBatchDelay);
+      checkState(
+          groupCommit || maxBatchDelay.isZero(),
+          "a batch delay needs group commit, which is off");
+      this.maxBatchDelay = maxBatchDelay;
+      return this;
+    }
+
+    /**
+     * Opens the journal at {@code file}, creating it if absent, and replays it.
+     *
+     * @throws CorruptJournalException if a line other than a torn last line is damaged
+     * @throws JournalInUseException if another store has the journal open
+     * @throws IOException if the file cannot be read or written
+     */
+    public JournalLedgerStore open(Path file) throws IOException {
+      checkNotNull(file, "file");
+      JournalCodec codec = JournalCodec.standard();
+      JournalFile journal = JournalFile.open(file);
+      try {
+        Replay replay = Replay.of(journal, codec);
+        if (!replay.recovery().isClean()) {
+          LOG.log(Level.WARNING, "journal {0}: {1}", journal.path(), replay.recovery());
+        }
+        return new JournalLedgerStore(journal, codec, replay, this);
+      } catch (IOException | RuntimeException e) {
+        try {
+          journal.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** What opening the journal found, and whether it cut a torn last line. */
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  /** The journal's file. */
+  public Path file() {
+    return file.path();
+  }
+
+  @Override
+  public Optional<Ledger> read(String customerId) {
+    return Optional.ofNullable(durable.get(checkNotNull(customerId, "customerId")));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns once the customer's line is on disk.
+   *
+   * @throws IllegalStateException if the store is closed or failed to write earlier
+   * @throws UncheckedIOException if the line could not be written; the store then refuses every
+   *     further write, since it cannot tell what reached the disk: close it and open it again
+   */
+  @Override
+  public Ledger create(CustomerProfile customer) {
+    checkNotNull(customer, "customer");
+    byte[] line = LineFrame.seal(codec.create(customer));
+    Ledger empty = Ledger.of(customer);
+    lock.lock();
+    try {
+      checkWritable();
+      checkArgument(
+          !accepted.containsKey(customer.id()), "the store already knows customer %s", customer.id());
+      accepted.put(customer.id(), empty);
+      awaitForced(enqueue(line, customer.id(), empty));
+      return empty;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Returns once the events' line is on disk. Appending no events writes nothing and returns
+   * the ledger once it is durable.
+   *
+   * @throws IllegalStateException if the store is closed or failed to write earlier
+   * @throws UncheckedIOException if the line could not be written; the store then refuses every
+   *     further write, since it cannot tell what reached the disk: close it and open it again
+   */
+  @Override
+  public Ledger append(String customerId, int expectedVersion, List<? extends LedgerEvent> events) {
+    checkNotNull(customerId, "customerId");
+    List<LedgerEvent> batch = ImmutableList.copyOf(checkNotNull(events, "events"));
+    // Encode before taking the lock: the line depends only on the arguments.
+    byte[] line = null;
+    RuntimeException unencodable = null;
+    if (!batch.isEmpty()) {
+      try {
+        line = LineFrame.seal(codec.append(customerId, expectedVersion, batch));
+      } catch (RuntimeException e) {
+        unencodable = e; // reported after validation, which explains a foreign event better
+      }
+    }
+    lock.lock();
+    try {
+      checkWritable();
+      Ledger current = accepted.get(customerId);
+      if (current == null) {
+        throw new NoSuchElementException("the store knows no customer " + customerId);
+      }
+      if (current.version() != expectedVersion) {
+        // Report the conflict once the writes it conflicts with are durable, so that the
+        // caller's next read sees them; otherwise a read-and-retry loop spins until they are.
+        awaitForced(enqueued);
+        throw new VersionConflictException(customerId, expectedVersion, current.version());
+      }
+      Ledger next = current.append(batch);
+      if (unencodable != null) {
+        throw unencodable;
+      }
+      if (line == null) {
+        awaitForced(enqueued);
+        return current;
+      }
+      accepted.put(customerId, next);
+      awaitForced(enqueue(line, customerId, next));
+      return next;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Set<String> customerIds() {
+    return ImmutableSet.copyOf(durable.keySet());
+  }
+
+  /**
+   * Writes the customer's whole ledger as a {@code rapport-ledger/1} document ({@code
+   * wire-format.md}): the customer's copy of their data (GDPR Art. 15 and 20) and the proof of
+   * every consent. Leaves {@code out} open.
+   *
+   * @throws NoSuchElementException if the customer is unknown
+   */
+  public void export(String customerId, OutputStream out) {
+    checkNotNull(out, "out");
+    codec.writeDocument(ledger(customerId), new NonClosingOutputStream(out));
+  }
+
+  /**
+   * Writes the customer's whole ledger as a {@code rapport-ledger/1} document, like {@link
+   * #export(String, OutputStream)}. Leaves {@code out} open.
+   *
+   * @throws NoSuchElementException if the customer is unknown
+   */
+  public void export(String customerId, Writer out) {
+    checkNotNull(out, "out");
+    codec.writeDocument(ledger(customerId), new NonClosingWriter(out));
+  }
+
+  /**
+   * Waits for writes in flight, then closes the journal and releases it. Later writes fail;
+   * reads still see the ledgers.
+   */
+  @Override
+  public void close() throws IOException {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      while (failure == null && (flushing || !queue.isEmpty())) {
+        if (flushing) {
+          progress.awaitUninterruptibly();
+        } else {
+          flush();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    file.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JournalLedgerStore{" + file.path() + ", customers=" + durable.size() + "}";
+  }
+
+  private Ledger ledger(String customerId) {
+    return read(customerId)
+        .orElseThrow(() -> new NoSuchElementException("the store knows no customer " + customerId));
+  }
+
+  private void checkWritable() {
+    checkState(!closed, "journal %s is closed", file.path());
+    if (failure != null) {
+      throw new IllegalStateException(
+          "journal " + file.path() + " failed to write earlier; close and reopen it", failure);
+    }
+  }
+
+  private long enqueue(byte[] line, String customerId, Ledger ledger) {
+    long ticket = ++enqueued;
+    queue.add(new Pending(ticket, line, customerId, ledger));
+    return ticket;
+  }
+
+  /** Waits, holding the lock, until {@code ticket} is forced, leading a flush when none runs. */
+  private void awaitForced(long ticket) {
+    while (forced < ticket) {
+      if (failure != null) {
+        throw new UncheckedIOException(
+            "journal " + file.path() + " failed to write; the write may or may not be on disk",
+            failure);
+      }
+      if (flushing) {
+        progress.awaitUninterruptibly();
+      } else {
+        flush();
+      }
+    }
+  }
+
+  /** Writes and forces the next batch; called holding the lock, releases it during I/O. */
+  private void flush() {
+    flushing = true;
+    List<Pending> batch = new ArrayList<>();
+    try {
+      if (maxBatchDelayNanos > 0) {
+        long remaining = maxBatchDelayNanos;
+        while (remaining > 0 && queue.size() < maxBatchLines) {
+          remaining = awaitNanos(remaining);
+        }
+      }
+      int bytes = 0;
+      while (!queue.isEmpty() && batch.size() < maxBatchLines) {
+        Pending next = queue.poll();
+        batch.add(next);
+        bytes += next.line().length;
+      }
+      if (batch.isEmpty()) {
+        return;
+      }
+      byte[] buffer = new byte[bytes];
+      int at = 0;
+      for (Pending p : batch) {
+        System.arraycopy(p.line(), 0, buffer, at, p.line().length);
+        at += p.line().length;
+      }
+      lock.unlock();
+      try {
+        file.appendAndForce(buffer);
+      } finally {
+        lock.lock();
+      }
+      for (Pending p : batch) {
+        durable.put(p.customerId(), p.ledger());
+      }
+      forced = batch.get(batch.size() - 1).ticket();
+    } catch (IOException | RuntimeException e) {
+      failure = e instanceof IOException ? (IOException) e : new IOException(e);
+      LOG.log(Level.ERROR, "journal " + file.path() + " failed to write; refusing further writes", e);
+    } finally {
+      flushing = false;
+      progress.signalAll();
+    }
+  }
+
+  private long awaitNanos(long nanos) {
+    try {
+      return progress.awaitNanos(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  /** Keeps the caller's stream open when the JSON generator closes. */
+  private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+    NonClosingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+
+  /** Keeps the caller's writer open when the JSON generator closes. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

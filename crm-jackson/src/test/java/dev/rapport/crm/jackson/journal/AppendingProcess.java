@@ -1,0 +1,65 @@
+package dev.rapport.crm.jackson.journal;
+
+import static dev.rapport.crm.jackson.journal.Fixtures.customer;
+import static dev.rapport.crm.jackson.journal.Fixtures.purchase;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A separate JVM for crash and lock tests, started by {@link JournalCrashTest} with the test
+ * classpath.
+ *
+ * <ul>
+ *   <li>{@code append <journal> <threads>}: each thread creates its customer {@code t<n>} and
+ *       appends events {@code t<n>-<i>} forever, printing {@code ack t<n> t<n>-<i>} once each
+ *       append has returned, until the process is killed.
+ *   <li>{@code open <journal>}: tries to open the journal and prints {@code opened} or {@code
+ *       refused <message>}.
+ * </ul>
+ */
+final class AppendingProcess {
+  private AppendingProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = System.out;
+    Path journal = Path.of(args[1]);
+    if (args[0].equals("open")) {
+      try (JournalLedgerStore store = JournalLedgerStore.open(journal)) {
+        out.println("opened");
+      } catch (JournalInUseException e) {
+        out.println("refused " + e.getMessage());
+      }
+      out.flush();
+      return;
+    }
+    int threads = Integer.parseInt(args[2]);
+    JournalLedgerStore store = JournalLedgerStore.open(journal);
+    out.println("ready");
+    out.flush();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      String id = "t" + t;
+      Thread writer =
+          new Thread(
+              () -> {
+                store.create(customer(id));
+                for (int i = 0; ; i++) {
+                  String event = id + "-" + i;
+                  store.append(id, i, List.of(purchase(event)));
+                  synchronized (out) {
+                    out.println("ack " + id + " " + event);
+                    out.flush();
+                  }
+                }
+              });
+      writer.start();
+      writers.add(writer);
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+  }
+}
