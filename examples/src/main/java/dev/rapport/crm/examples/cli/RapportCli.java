@@ -6,7 +6,6 @@ import dev.rapport.crm.examples.demo.Demo;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
 import dev.rapport.crm.examples.demo.Progress;
-import dev.rapport.crm.store.InMemoryLedgerStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,12 +73,21 @@ public final class RapportCli {
     }
   }
 
-  /** {@code demo}: the bundled demo week on standard output, progress on standard error. */
+  /**
+   * {@code demo}: the bundled demo week, recorded in a durable journal in a temporary directory
+   * (deleted afterwards); the report on standard output, progress on standard error.
+   */
   static int demo(List<String> args, PrintStream out, PrintStream err) {
     if (!args.isEmpty()) {
       return usage(err, "demo takes no arguments");
     }
-    DemoReport report = Demo.bundled().run(new InMemoryLedgerStore(), Progress.to(err));
+    DemoReport report;
+    try {
+      report = Demo.bundled().runOnTemporaryJournal(Progress.to(err));
+    } catch (IOException e) {
+      err.println("rapport: cannot use a temporary journal for the demo: " + e);
+      return FAILED;
+    }
     out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));
     out.flush();
     return OK;

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.examples.demo.DemoReport.CampaignResult;
 import dev.rapport.crm.examples.demo.DemoReport.ExplainedDecision;
 import dev.rapport.crm.examples.demo.DemoReport.ReasonCount;
+import dev.rapport.crm.jackson.journal.JournalLedgerStore;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
@@ -14,6 +15,9 @@ import dev.rapport.crm.policy.PolicyOptions;
 import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.store.LedgerStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,11 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A small business's week of outreach, gated by Rapport: a few thousand generated customers in
- * nine jurisdictions are recorded in a {@link LedgerStore}, then every planned outreach of
+ * nine jurisdictions are recorded in a {@link LedgerStore} (the durable {@link
+ * JournalLedgerStore} in {@link #runOnTemporaryJournal}), then every planned outreach of
  * {@link Campaign#week()} is put to the {@link PolicyEngine}. Allowed outreach is added to the
  * customer's history, so later campaigns meet the customer's frequency caps.
  *
@@ -42,6 +53,7 @@ public final class Demo {
   public static final int CUSTOMERS = 3000;
 
   private static final int TOP_REASONS = 8;
+  private static final int WRITERS = 16;
 
   private final long seed;
   private final int size;
@@ -79,14 +91,7 @@ public final class Demo {
   /** Records the customers in {@code store} (which must be empty) and decides the week. */
   public DemoReport run(LedgerStore store, Progress progress) {
     List<DemoCustomer> customers = customers();
-    progress.start("recording ledgers", customers.size());
-    for (int i = 0; i < customers.size(); i++) {
-      DemoCustomer customer = customers.get(i);
-      store.create(customer.profile());
-      store.append(customer.id(), 0, customer.events());
-      progress.update(i + 1);
-    }
-    progress.done();
+    record(customers, store, progress);
 
     List<Campaign> week = Campaign.week();
     Map<String, List<HistoryEntry>> history = new HashMap<>();
@@ -155,6 +160,56 @@ public final class Demo {
         ranked(blocked, TOP_REASONS),
         ranked(allowedBy, Integer.MAX_VALUE),
         picks.picked());
+  }
+
+  /**
+   * The bundled run on the durable store: a {@link JournalLedgerStore} in a new temporary
+   * directory, deleted afterwards.
+   */
+  public DemoReport runOnTemporaryJournal(Progress progress) throws IOException {
+    Path dir = Files.createTempDirectory("rapport-demo-");
+    try {
+      try (JournalLedgerStore store = JournalLedgerStore.open(dir.resolve("ledgers.journal"))) {
+        return run(store, progress);
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /**
+   * Records each customer (profile, then events) from a few writer threads, so that a durable
+   * store can share one disk sync among concurrent writes. Each customer's ledger is written by
+   * one thread, so the stored ledgers do not depend on the threads' timing.
+   */
+  private static void record(List<DemoCustomer> customers, LedgerStore store, Progress progress) {
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      for (DemoCustomer customer : customers) {
+        writes.add(writers.submit(() -> {
+          store.create(customer.profile());
+          store.append(customer.id(), 0, customer.events());
+        }));
+      }
+      progress.start("recording ledgers", customers.size());
+      for (int i = 0; i < writes.size(); i++) {
+        writes.get(i).get();
+        progress.update(i + 1);
+      }
+      progress.done();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording the demo's ledgers", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not record the demo's ledgers", e.getCause());
+    } finally {
+      writers.shutdownNow();
+    }
   }
 
   private static List<ReasonCount> ranked(Map<String, int[]> tally, int limit) {

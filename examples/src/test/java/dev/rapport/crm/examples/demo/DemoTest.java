@@ -95,6 +95,14 @@ final class DemoTest {
   }
 
   @Test
+  void theDurableJournalGivesTheSameReportAsTheMemoryStore() throws Exception {
+    Demo small = Demo.of(Demo.SEED, 300);
+
+    assertThat(small.runOnTemporaryJournal(Progress.silent()))
+        .isEqualTo(small.run(new InMemoryLedgerStore(), Progress.silent()));
+  }
+
+  @Test
   void thePrintedReportShowsEveryCampaignAndEveryExplainedReason() {
     assertThat(printed).contains(report.campaigns().stream().map(r -> r.campaign().name()).toArray(String[]::new));
     for (ExplainedDecision explained : report.explained()) {
