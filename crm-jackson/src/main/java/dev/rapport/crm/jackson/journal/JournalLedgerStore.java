@@ -217,8 +217,10 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
     lock.lock();
     try {
       checkWritable();
-      checkArgument(
-          !accepted.containsKey(customer.id()), "the store already knows customer %s", customer.id());
+      if (accepted.containsKey(customer.id())) {
+        awaitForced(enqueued); // so that reading again shows the customer
+        throw new IllegalArgumentException("the store already knows customer " + customer.id());
+      }
       accepted.put(customer.id(), empty);
       awaitForced(enqueue(line, customer.id(), empty));
       return empty;
@@ -288,9 +290,10 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
   /**
    * Writes the customer's whole ledger as a {@code rapport-ledger/1} document ({@code
    * wire-format.md}): the customer's copy of their data (GDPR Art. 15 and 20) and the proof of
-   * every consent. Leaves {@code out} open.
+   * every consent. Exports what is durable. Leaves {@code out} open.
    *
    * @throws NoSuchElementException if the customer is unknown
+   * @throws tools.jackson.core.exc.JacksonIOException if {@code out} fails
    */
   public void export(String customerId, OutputStream out) {
     checkNotNull(out, "out");
@@ -302,6 +305,7 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
    * #export(String, OutputStream)}. Leaves {@code out} open.
    *
    * @throws NoSuchElementException if the customer is unknown
+   * @throws tools.jackson.core.exc.JacksonIOException if {@code out} fails
    */
   public void export(String customerId, Writer out) {
     checkNotNull(out, "out");
