@@ -2,6 +2,10 @@ package dev.rapport.crm.examples.cli;
 
 import dev.rapport.crm.conformance.CheckResult;
 import dev.rapport.crm.conformance.ScenarioRunner;
+import dev.rapport.crm.examples.demo.Demo;
+import dev.rapport.crm.examples.demo.DemoPrinter;
+import dev.rapport.crm.examples.demo.DemoReport;
+import dev.rapport.crm.examples.demo.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,6 +18,7 @@ import java.util.List;
  * Rapport's command line.
  *
  * <pre>
+ * java -jar examples/target/rapport-examples.jar demo
  * java -jar examples/target/rapport-examples.jar check DIR...
  * </pre>
  *
@@ -30,6 +35,9 @@ public final class RapportCli {
           System.lineSeparator(),
           "usage: rapport <command> [arguments]",
           "commands:",
+          "  demo           a week of planned outreach for a small business, gated by Rapport;",
+          "                 prints the counts per campaign, the top reasons and three",
+          "                 decisions explained in full (progress goes to stderr)",
           "  check DIR...   run every scenario file (*.json) of each folder or file;",
           "                 prints each failing check and 'N passed, M failed'");
 
@@ -51,6 +59,8 @@ public final class RapportCli {
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     switch (args[0]) {
+      case "demo":
+        return demo(rest, out, err);
       case "check":
         return check(rest, out, err);
       case "help":
@@ -61,6 +71,26 @@ public final class RapportCli {
       default:
         return usage(err, "unknown command '" + args[0] + "'");
     }
+  }
+
+  /**
+   * {@code demo}: the bundled demo week, recorded in a durable journal in a temporary directory
+   * (deleted afterwards); the report on standard output, progress on standard error.
+   */
+  static int demo(List<String> args, PrintStream out, PrintStream err) {
+    if (!args.isEmpty()) {
+      return usage(err, "demo takes no arguments");
+    }
+    DemoReport report;
+    try {
+      report = Demo.bundled().runOnTemporaryJournal(Progress.to(err));
+    } catch (IOException e) {
+      err.println("rapport: cannot use a temporary journal for the demo: " + e);
+      return FAILED;
+    }
+    out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));
+    out.flush();
+    return OK;
   }
 
   /** {@code check DIR...}: one line per failing check, then {@code N passed, M failed}. */

@@ -67,4 +67,18 @@ final class RapportCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: rapport");
     assertThat(out()).isEmpty();
   }
+
+  @Test
+  void demo_prints_the_week_and_exits_0() {
+    assertThat(run("demo")).isZero();
+    assertThat(out())
+        .startsWith("Rapport demo: one week of planned outreach for 3,000 customers")
+        .contains("Three decisions, fully explained");
+  }
+
+  @Test
+  void demo_takes_no_arguments() {
+    assertThat(run("demo", "extra")).isEqualTo(2);
+    assertThat(out()).isEmpty();
+  }
 }

@@ -1,0 +1,282 @@
+package dev.rapport.crm.examples.demo;
+
+import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.examples.demo.DemoReport.CampaignResult;
+import dev.rapport.crm.examples.demo.DemoReport.ExplainedDecision;
+import dev.rapport.crm.examples.demo.DemoReport.ReasonCount;
+import dev.rapport.crm.jackson.journal.JournalLedgerStore;
+import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.HistoryEntry;
+import dev.rapport.crm.policy.ObligationCode;
+import dev.rapport.crm.policy.Outreach;
+import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.PolicyOptions;
+import dev.rapport.crm.policy.ReasonCode;
+import dev.rapport.crm.policy.Verdict;
+import dev.rapport.crm.store.LedgerStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A small business's week of outreach, gated by Rapport: a few thousand generated customers in
+ * nine jurisdictions are recorded in a {@link LedgerStore} (the durable {@link
+ * JournalLedgerStore} in {@link #runOnTemporaryJournal}), then every planned outreach of
+ * {@link Campaign#week()} is put to the {@link PolicyEngine}. Allowed outreach is added to the
+ * customer's history, so later campaigns meet the customer's frequency caps.
+ *
+ * <p>Everything is fixed: the customers come from a seed and every instant from the plan, never
+ * the system clock, so the same seed always gives the same {@link DemoReport}.
+ */
+public final class Demo {
+  /** The seed of the bundled run. */
+  public static final long SEED = 20260302L;
+  /** The number of customers of the bundled run. */
+  public static final int CUSTOMERS = 3000;
+
+  private static final int TOP_REASONS = 8;
+  private static final int WRITERS = 16;
+
+  private final long seed;
+  private final int size;
+  private final PolicyEngine engine;
+
+  private Demo(long seed, int size, PolicyEngine engine) {
+    this.seed = seed;
+    this.size = size;
+    this.engine = engine;
+  }
+
+  /** The bundled run: {@value #CUSTOMERS} customers from seed {@value #SEED}. */
+  public static Demo bundled() {
+    return of(SEED, CUSTOMERS);
+  }
+
+  /** A run over {@code size} customers generated from {@code seed}. */
+  public static Demo of(long seed, int size) {
+    return new Demo(seed, size, engine());
+  }
+
+  /**
+   * The engine the demo's business uses: the default options, so only what customers declared
+   * counts (implied consent is off, no business-wide caps). The jurisdiction packs apply.
+   */
+  public static PolicyEngine engine() {
+    return PolicyEngine.builder().options(PolicyOptions.defaults()).build();
+  }
+
+  /** The customers this demo records. */
+  public List<DemoCustomer> customers() {
+    return Population.generate(seed, size);
+  }
+
+  /** Records the customers in {@code store} (which must be empty) and decides the week. */
+  public DemoReport run(LedgerStore store, Progress progress) {
+    List<DemoCustomer> customers = customers();
+    record(customers, store, progress);
+
+    List<Campaign> week = Campaign.week();
+    Map<String, List<HistoryEntry>> history = new HashMap<>();
+    Map<String, Ledger> ledgers = new HashMap<>();
+    List<CampaignResult> results = new ArrayList<>();
+    Map<String, int[]> blocked = new LinkedHashMap<>();
+    Map<String, int[]> allowedBy = new LinkedHashMap<>();
+    Picks picks = new Picks();
+    long total = (long) week.size() * customers.size();
+    long done = 0;
+    progress.start("deciding the week", total);
+    for (Campaign campaign : week) {
+      int planned = 0;
+      int[] verdicts = new int[Verdict.values().length];
+      for (DemoCustomer customer : customers) {
+        progress.update(++done);
+        Optional<Outreach> outreach = campaign.plan(customer);
+        if (outreach.isEmpty()) {
+          continue;
+        }
+        planned++;
+        Ledger ledger =
+            ledgers.computeIfAbsent(customer.id(), id -> store.read(id).orElseThrow());
+        List<HistoryEntry> sent = history.computeIfAbsent(customer.id(), id -> new ArrayList<>());
+        List<HistoryEntry> before = ImmutableList.copyOf(sent);
+        Decision decision = engine.decide(ledger, before, outreach.get());
+        verdicts[decision.verdict().ordinal()]++;
+        Set<String> codes = new LinkedHashSet<>(decision.reasonCodes());
+        Map<String, int[]> tally = decision.isAllowed() ? allowedBy : blocked;
+        codes.forEach(code -> tally.computeIfAbsent(code, c -> new int[1])[0]++);
+        if (decision.isAllowed()) {
+          sent.add(HistoryEntry.sent(outreach.get()));
+        }
+        picks.offer(
+            new ExplainedDecision(
+                "", customer.profile(), customer.segment(), campaign, outreach.get(), before, decision));
+      }
+      results.add(
+          new CampaignResult(
+              campaign,
+              planned,
+              verdicts[Verdict.ALLOW.ordinal()],
+              verdicts[Verdict.DENY.ordinal()],
+              verdicts[Verdict.DEFER.ordinal()]));
+    }
+    progress.done();
+
+    Map<String, Integer> byJurisdiction = new LinkedHashMap<>();
+    for (Market market : Market.values()) {
+      byJurisdiction.put(market.jurisdiction().code(), 0);
+    }
+    Map<Segment, Integer> bySegment = new EnumMap<>(Segment.class);
+    for (Segment segment : Segment.values()) {
+      bySegment.put(segment, 0);
+    }
+    for (DemoCustomer customer : customers) {
+      byJurisdiction.merge(customer.profile().jurisdiction().code(), 1, Integer::sum);
+      bySegment.merge(customer.segment(), 1, Integer::sum);
+    }
+    return new DemoReport(
+        seed,
+        customers.size(),
+        byJurisdiction,
+        bySegment,
+        ImmutableList.copyOf(results),
+        ranked(blocked, TOP_REASONS),
+        ranked(allowedBy, Integer.MAX_VALUE),
+        picks.picked());
+  }
+
+  /**
+   * The bundled run on the durable store: a {@link JournalLedgerStore} in a new temporary
+   * directory, deleted afterwards.
+   */
+  public DemoReport runOnTemporaryJournal(Progress progress) throws IOException {
+    Path dir = Files.createTempDirectory("rapport-demo-");
+    try {
+      try (JournalLedgerStore store = JournalLedgerStore.open(dir.resolve("ledgers.journal"))) {
+        return run(store, progress);
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /**
+   * Records each customer (profile, then events) from a few writer threads, so that a durable
+   * store can share one disk sync among concurrent writes. Each customer's ledger is written by
+   * one thread, so the stored ledgers do not depend on the threads' timing.
+   */
+  private static void record(List<DemoCustomer> customers, LedgerStore store, Progress progress) {
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      for (DemoCustomer customer : customers) {
+        writes.add(writers.submit(() -> {
+          store.create(customer.profile());
+          store.append(customer.id(), 0, customer.events());
+        }));
+      }
+      progress.start("recording ledgers", customers.size());
+      for (int i = 0; i < writes.size(); i++) {
+        writes.get(i).get();
+        progress.update(i + 1);
+      }
+      progress.done();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording the demo's ledgers", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not record the demo's ledgers", e.getCause());
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  private static List<ReasonCount> ranked(Map<String, int[]> tally, int limit) {
+    return tally.entrySet().stream()
+        .map(e -> new ReasonCount(e.getKey(), verdictOf(e.getKey()), e.getValue()[0]))
+        .sorted(Comparator.comparingInt(ReasonCount::count).reversed().thenComparing(ReasonCount::code))
+        .limit(limit)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static Verdict verdictOf(String code) {
+    return ReasonCode.isBuiltIn(code) ? ReasonCode.valueOf(code).verdict() : Verdict.DENY;
+  }
+
+  /**
+   * The three decisions the demo explains: the first (in plan order) that matches each wish.
+   * A marketer's three questions: what must an allowed message do, why was a customer left out,
+   * and when can a delayed message go.
+   */
+  private static final class Picks {
+    private final List<Wish> wishes =
+        List.of(
+            new Wish(
+                "Allowed, with obligations to honour",
+                d ->
+                    d.decision().isAllowed()
+                        && d.decision().hasObligation(ObligationCode.NO_TRACKING)
+                        && d.decision().hasObligation(ObligationCode.LIMIT_PERSONALIZATION)),
+            new Wish(
+                "Denied: beyond what the customer declared",
+                d ->
+                    d.campaign().purpose() == dev.rapport.crm.relationship.Purpose.PROMOTION
+                        && d.segment() == Segment.DEALS_ONLY
+                        && d.decision().hasReason(ReasonCode.BEYOND_DECLARED_RELATIONSHIP)),
+            new Wish(
+                "Deferred: allowed, but not at this hour",
+                d ->
+                    d.decision().verdict() == Verdict.DEFER
+                        && d.decision().hasReason(ReasonCode.CALLING_HOURS)));
+    private final ExplainedDecision[] picked = new ExplainedDecision[wishes.size()];
+
+    void offer(ExplainedDecision candidate) {
+      for (int i = 0; i < wishes.size(); i++) {
+        if (picked[i] == null && wishes.get(i).test().test(candidate)) {
+          picked[i] =
+              new ExplainedDecision(
+                  wishes.get(i).headline(),
+                  candidate.customer(),
+                  candidate.segment(),
+                  candidate.campaign(),
+                  candidate.outreach(),
+                  candidate.history(),
+                  candidate.decision());
+        }
+      }
+    }
+
+    List<ExplainedDecision> picked() {
+      List<ExplainedDecision> found = new ArrayList<>();
+      for (ExplainedDecision d : picked) {
+        if (d != null) {
+          found.add(d);
+        }
+      }
+      return ImmutableList.copyOf(found);
+    }
+  }
+
+  private record Wish(String headline, Predicate<ExplainedDecision> test) {}
+}
