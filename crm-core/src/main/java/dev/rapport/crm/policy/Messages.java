@@ -276,7 +276,7 @@ final class Messages {
   }
 
   private static String entityName(Optional<String> entity) {
-    return entity.map(e -> "entity " + e).orElse("no named entity");
+    return entity.map(e -> "entity " + e).orElse("the business itself (no entity)");
   }
 
   /** A duration in words: whole days, else whole hours, else minutes. */

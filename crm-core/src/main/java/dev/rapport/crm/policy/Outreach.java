@@ -81,6 +81,14 @@ public abstract class Outreach {
     return purpose().isMarketing() || containsPromotion();
   }
 
+  /**
+   * The same outreach planned for another instant: what to decide again at a {@link
+   * Decision#deferUntil()}, since consent may have changed meanwhile.
+   */
+  public Outreach rescheduled(Instant instant) {
+    return builder().from(this).at(instant).build();
+  }
+
   /** A new builder; {@code purpose}, {@code channel} and {@code at} are required. */
   public static Builder builder() {
     return ImmutableOutreach.builder();
@@ -95,6 +103,9 @@ public abstract class Outreach {
 
   /** Builds an {@link Outreach}. */
   public interface Builder {
+    /** Copies every field of {@code outreach}, to change some of them. */
+    Builder from(Outreach outreach);
+
     /** Sets the purpose. */
     Builder purpose(Purpose purpose);
 

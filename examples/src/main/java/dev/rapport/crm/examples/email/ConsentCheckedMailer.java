@@ -103,7 +103,7 @@ public final class ConsentCheckedMailer {
     List<Decision> decisions = new ArrayList<>();
     while (!deferred.isEmpty() && !deferred.peek().due().isAfter(now)) {
       Pending pending = deferred.poll();
-      Outreach again = at(pending.outreach(), pending.due());
+      Outreach again = pending.outreach().rescheduled(pending.due());
       decisions.add(send(pending.customerId(), again, pending.draft()));
     }
     return decisions;
@@ -136,21 +136,6 @@ public final class ConsentCheckedMailer {
     return new Email(draft.customerId(), draft.subject(), headers, body.toString(), tracking);
   }
 
-  /** The same outreach, planned for another instant. */
-  static Outreach at(Outreach outreach, Instant at) {
-    return Outreach.builder()
-        .purpose(outreach.purpose())
-        .channel(outreach.channel())
-        .at(at)
-        .staff(outreach.staff())
-        .entity(outreach.entity())
-        .automated(outreach.automated())
-        .containsPromotion(outreach.containsPromotion())
-        .personalization(outreach.personalization())
-        .tracking(outreach.tracking())
-        .topic(outreach.topic())
-        .build();
-  }
 
   private List<HistoryEntry> historyOf(String customerId) {
     return history.computeIfAbsent(customerId, id -> new ArrayList<>());

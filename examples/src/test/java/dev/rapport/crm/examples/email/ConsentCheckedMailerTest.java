@@ -117,6 +117,6 @@ final class ConsentCheckedMailerTest {
   }
 
   private static Outreach newsletterAt(Instant at) {
-    return ConsentCheckedMailer.at(EmailToolExample.newsletter(), at);
+    return EmailToolExample.newsletter().rescheduled(at);
   }
 }
