@@ -93,6 +93,17 @@ final class EuropePackTest {
   }
 
   @Test
+  @DisplayName("law.md GB soft opt-in failures cite UK PECR reg. 22(3)")
+  void britishFailuresCitePecr() {
+    Decision decision =
+        decideImplied(
+            ledger(customer("GB", "Europe/London"), purchaseWithoutOptOut("b1", LONG_AGO)),
+            outreach(Purpose.OFFER, Channel.EMAIL, NOON));
+
+    assertThat(reason(decision, ReasonCode.NO_OPT_OUT_OFFERED).message()).contains("PECR reg. 22(3)");
+  }
+
+  @Test
   @DisplayName("law.md EU soft opt-in needs the same entity: OTHER_ENTITY citing the ePrivacy Directive")
   void softOptInNeedsTheSameEntity() {
     Decision decision =

@@ -8,6 +8,7 @@ import static dev.rapport.crm.policy.LawFixtures.ledger;
 import static dev.rapport.crm.policy.LawFixtures.local;
 import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.preferences;
+import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.quietHours;
 import static dev.rapport.crm.policy.LawFixtures.sent;
 import static dev.rapport.crm.policy.LawFixtures.utc;
@@ -18,6 +19,8 @@ import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.relationship.QuietHours;
+import java.time.LocalTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -139,6 +142,58 @@ final class QuietHoursAcrossDaylightSavingTest {
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
     assertThat(decision.deferUntil()).contains(fallBack);
+  }
+
+  /**
+   * Quiet hours 01:01-02:00 in New York on 2026-11-01: at 01:59:30 EDT (05:59:30Z) they hold;
+   * at 06:00Z the clock falls back to 01:00 EST, outside them, and the engine allows an outreach
+   * there; from 01:01 EST they hold again until 02:00 EST (07:00Z). The earliest free instant is
+   * 06:00Z ({@code model.md} 5.8).
+   */
+  @Test
+  @DisplayName("5.8 the minute the clock falls back to outside the quiet hours is free, so the deferral ends there (New York)")
+  void aFallBackOutsideTheQuietHoursEndsTheDeferral() {
+    String zone = "America/New_York";
+    Instant fallBack = utc("2026-11-01T06:00:00Z");
+
+    assertThat(offerBySms("JP", zone, "01:01", "02:00", fallBack).verdict()).isEqualTo(Verdict.ALLOW);
+    Decision decision = offerBySms("JP", zone, "01:01", "02:00", utc("2026-11-01T05:59:30Z"));
+
+    assertThat(decision.deferUntil()).contains(fallBack);
+  }
+
+  /**
+   * Berlin, 2026-10-25, quiet hours 22:00-02:30, asked at 00:40Z (02:40 CEST, not quiet) while a
+   * cool-off runs until 01:10Z (02:10 CET). The engine defers until 01:30Z (02:30 CET), the end of
+   * the quiet hours re-entered when the clock fell back at 01:00Z, so QUIET_HOURS defers at
+   * instants of [at, deferUntil) and must be listed: "A DEFER lists every timing rule that defers
+   * at some instant in [at, deferUntil)" ({@code model.md} 5.8).
+   */
+  @Test
+  @DisplayName("5.8 a DEFER lists quiet hours re-entered when the clock falls back (Berlin)")
+  void quietHoursReenteredByAFallBackAreListed() {
+    String zone = "Europe/Berlin";
+    Instant coolOffEnds = utc("2026-10-25T01:10:00Z");
+    Ledger ledger =
+        ledger(
+            customer("DE", zone),
+            grant("g-deals", utc("2026-01-05T12:00:00Z"), Intent.DEALS, Channel.SMS),
+            preferences(
+                "p-timing",
+                utc("2026-01-05T12:00:00Z"),
+                Preferences.builder()
+                    .quietHours(QuietHours.of(LocalTime.of(22, 0), LocalTime.of(2, 30)))
+                    .coolOffAfterPurchase(Duration.ofDays(3))
+                    .build()),
+            purchase("b1", coolOffEnds.minus(Duration.ofDays(3))));
+    Outreach.Builder offer = outreach(Purpose.OFFER, Channel.SMS, utc("2026-10-25T00:40:00Z"));
+
+    Decision decision = decide(ledger, offer);
+    Decision afterFallBack = decide(ledger, outreach(Purpose.OFFER, Channel.SMS, utc("2026-10-25T01:15:00Z")));
+
+    assertThat(afterFallBack.reasonCodes()).containsExactly("QUIET_HOURS");
+    assertThat(decision.deferUntil()).contains(utc("2026-10-25T01:30:00Z"));
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("COOL_OFF", "QUIET_HOURS");
   }
 
   @Test

@@ -1,0 +1,265 @@
+package dev.rapport.crm.policy;
+
+import static dev.rapport.crm.policy.LawFixtures.cap;
+import static dev.rapport.crm.policy.LawFixtures.customer;
+import static dev.rapport.crm.policy.LawFixtures.doNotCall;
+import static dev.rapport.crm.policy.LawFixtures.grant;
+import static dev.rapport.crm.policy.LawFixtures.objection;
+import static dev.rapport.crm.policy.LawFixtures.outreach;
+import static dev.rapport.crm.policy.LawFixtures.preferences;
+import static dev.rapport.crm.policy.LawFixtures.purchase;
+import static dev.rapport.crm.policy.LawFixtures.utc;
+import static dev.rapport.crm.policy.LawFixtures.writtenGrant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.customer.CustomerProfile;
+import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.ledger.LedgerEvent;
+import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.relationship.Preferences;
+import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.relationship.QuietHours;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Invariants of {@code model.md} 5.8 over random quiet hours, caps (the customer's and the
+ * business's), history, cool-off, jurisdictions and zones, with instants near daylight-saving
+ * changes (Lord Howe's half-hour shift and the Chatham Islands' 45-minute offset included):
+ *
+ * <ul>
+ *   <li>at {@code deferUntil} nothing defers any more, and no earlier instant of {@code [at,
+ *       deferUntil)} is free: deciding there again gives the same {@code deferUntil}, with
+ *       reasons that the first {@code DEFER} already listed;
+ *   <li>a {@code DEFER} never hides a {@code DENY}.
+ * </ul>
+ */
+final class DeferralPropertiesTest {
+  private static final Instant JOINED = utc("2025-06-01T00:00:00Z");
+  private static final Set<String> DEFER_CODES =
+      Set.of("QUIET_HOURS", "FREQUENCY_CAP", "COOL_OFF", "CALLING_HOURS", "CALL_LIMIT");
+
+  @Provide
+  Arbitrary<String> zones() {
+    return Arbitraries.of(
+        "Europe/Berlin", "America/New_York", "Australia/Sydney", "America/St_Johns", "America/Santiago",
+        "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "Asia/Tokyo");
+  }
+
+  @Provide
+  Arbitrary<String> jurisdictions() {
+    return Arbitraries.of("JP", "GB", "CA-NL", "US-TX", "US-FL");
+  }
+
+  @Provide
+  Arbitrary<Channel> channels() {
+    return Arbitraries.of(Channel.EMAIL, Channel.SMS, Channel.CALL, Channel.POST);
+  }
+
+  @Provide
+  Arbitrary<Purpose> purposes() {
+    return Arbitraries.of(Purpose.OFFER, Purpose.PROMOTION, Purpose.SERVICE, Purpose.TRANSACTIONAL);
+  }
+
+  /** An instant within 36 hours of one of the zone's 2026 transitions, or in June for zones without any. */
+  private static Instant near(String zone, boolean secondTransition, int minutes) {
+    ZoneOffsetTransition first = ZoneId.of(zone).getRules().nextTransition(utc("2026-01-01T00:00:00Z"));
+    Instant base;
+    if (first == null) {
+      base = utc("2026-06-10T00:00:00Z");
+    } else {
+      ZoneOffsetTransition second = ZoneId.of(zone).getRules().nextTransition(first.getInstant());
+      base = secondTransition ? second.getInstant() : first.getInstant();
+    }
+    return base.plus(Duration.ofMinutes(minutes)).plusSeconds(Math.floorMod(minutes * 37, 60));
+  }
+
+  private record Scenario(Ledger ledger, List<HistoryEntry> history, PolicyEngine engine, Outreach.Builder outreach) {
+    Decision decideAt(Instant t) {
+      return engine.decide(ledger, history, outreach.at(t).build());
+    }
+  }
+
+  private static Scenario timingScenario(
+      String jurisdiction, String zone, Channel channel, Purpose purpose, boolean promotion, Instant at,
+      int quietStart, int quietEnd, int ownMax, int ownPerMinutes, int businessMax, int businessPerMinutes,
+      List<Integer> sentMinutesAgo, int coolOffMinutes, int purchaseMinutesAgo) {
+    CustomerProfile customer = customer(jurisdiction, zone);
+    List<LedgerEvent> events = new ArrayList<>();
+    events.add(writtenGrant("g-promo", JOINED, Intent.PROMOTION, Channel.values()));
+    events.add(writtenGrant("g-support", JOINED, Intent.SUPPORT, Channel.values()));
+    Preferences.Builder preferences = Preferences.builder();
+    if (quietStart >= 0) {
+      preferences.quietHours(QuietHours.of(LocalTime.ofSecondOfDay(quietStart * 60L), LocalTime.ofSecondOfDay(quietEnd * 60L)));
+    }
+    if (ownMax > 0) {
+      preferences.addCaps(cap(ownMax, Duration.ofMinutes(ownPerMinutes)));
+    }
+    if (coolOffMinutes > 0) {
+      preferences.coolOffAfterPurchase(Duration.ofMinutes(coolOffMinutes));
+      events.add(purchase("b1", at.minus(Duration.ofMinutes(purchaseMinutesAgo))));
+    }
+    events.add(preferences("p1", JOINED, preferences.build()));
+    PolicyOptions.Builder options = PolicyOptions.builder();
+    if (businessMax > 0) {
+      options.addCaps(cap(businessMax, Duration.ofMinutes(businessPerMinutes), Purpose.OFFER, Purpose.PROMOTION));
+    }
+    Channel[] others = {Channel.EMAIL, Channel.SMS, Channel.CALL};
+    Purpose[] sentPurposes = {Purpose.OFFER, Purpose.PROMOTION, Purpose.SERVICE};
+    List<HistoryEntry> history = new ArrayList<>();
+    for (int i = 0; i < sentMinutesAgo.size(); i++) {
+      Channel sentOn = i % 3 == 2 ? others[i % others.length] : channel;
+      history.add(HistoryEntry.of(at.minus(Duration.ofMinutes(sentMinutesAgo.get(i))), sentPurposes[i % 3], sentOn));
+    }
+    Outreach.Builder outreach = outreach(purpose, channel, at).containsPromotion(promotion);
+    return new Scenario(
+        Ledger.of(customer, events), history, PolicyEngine.builder().options(options.build()).build(), outreach);
+  }
+
+  /** Every minute of {@code [at, until)} when it is short, else an even and a random sample, and the last second. */
+  private static List<Instant> instantsBefore(Instant at, Instant until) {
+    List<Instant> instants = new ArrayList<>();
+    long minutes = Duration.between(at, until).toMinutes();
+    if (minutes <= 90) {
+      for (long m = 0; m <= minutes; m++) {
+        instants.add(at.plus(Duration.ofMinutes(m)));
+      }
+    } else {
+      long seconds = Duration.between(at, until).toSeconds();
+      for (int k = 0; k < 60; k++) {
+        instants.add(at.plusSeconds(seconds * k / 60));
+      }
+      Random random = new Random(at.getEpochSecond());
+      for (int k = 0; k < 30; k++) {
+        instants.add(at.plusSeconds((long) (random.nextDouble() * seconds)));
+      }
+    }
+    instants.add(until.minusSeconds(1));
+    instants.add(until.minusSeconds(60));
+    return instants.stream().filter(t -> !t.isBefore(at) && t.isBefore(until)).toList();
+  }
+
+  @Property(tries = 100)
+  void atDeferUntilNothingDefersAndNoEarlierInstantIsFree(
+      @ForAll("jurisdictions") String jurisdiction,
+      @ForAll("zones") String zone,
+      @ForAll("channels") Channel channel,
+      @ForAll("purposes") Purpose purpose,
+      @ForAll boolean promotion,
+      @ForAll boolean secondTransition,
+      @ForAll @IntRange(min = -2160, max = 2160) int minutesFromTransition,
+      @ForAll @IntRange(min = -1, max = 1439) int quietStart,
+      @ForAll @IntRange(min = 0, max = 1439) int quietEnd,
+      @ForAll @IntRange(min = 0, max = 3) int ownMax,
+      @ForAll @IntRange(min = 30, max = 2880) int ownPerMinutes,
+      @ForAll @IntRange(min = 0, max = 3) int businessMax,
+      @ForAll @IntRange(min = 30, max = 2880) int businessPerMinutes,
+      @ForAll List<@IntRange(min = 0, max = 2880) Integer> sentMinutesAgo,
+      @ForAll @IntRange(min = 0, max = 2880) int coolOffMinutes,
+      @ForAll @IntRange(min = 0, max = 2880) int purchaseMinutesAgo) {
+    Instant at = near(zone, secondTransition, minutesFromTransition);
+    Scenario scenario =
+        timingScenario(
+            jurisdiction, zone, channel, purpose, promotion, at, quietStart, quietEnd, ownMax, ownPerMinutes,
+            businessMax, businessPerMinutes, sentMinutesAgo.subList(0, Math.min(6, sentMinutesAgo.size())),
+            coolOffMinutes, purchaseMinutesAgo);
+
+    Decision decision = scenario.decideAt(at);
+    if (decision.verdict() != Verdict.DEFER) {
+      return;
+    }
+    Instant until = decision.deferUntil().orElseThrow();
+    assertThat(until).isAfter(at);
+    assertThat(decision.reasonCodes()).isNotEmpty().allMatch(DEFER_CODES::contains);
+
+    Decision atUntil = scenario.decideAt(until);
+    assertThat(atUntil.verdict()).as("deciding again at deferUntil %s: %s", until, atUntil).isEqualTo(Verdict.ALLOW);
+
+    for (Instant t : instantsBefore(at, until)) {
+      Decision earlier = scenario.decideAt(t);
+      assertThat(earlier.verdict()).as("at %s, before deferUntil %s: %s", t, until, earlier).isEqualTo(Verdict.DEFER);
+      assertThat(earlier.deferUntil()).as("at %s: %s", t, earlier).contains(until);
+      assertThat(decision.reasonCodes()).as("listed at %s, deciding at %s", at, t).containsAll(earlier.reasonCodes());
+    }
+  }
+
+  @Property(tries = 200)
+  void aDeferNeverHidesADeny(
+      @ForAll("jurisdictions") String jurisdiction,
+      @ForAll("zones") String zone,
+      @ForAll("channels") Channel channel,
+      @ForAll("purposes") Purpose purpose,
+      @ForAll boolean promotion,
+      @ForAll boolean automated,
+      @ForAll @IntRange(min = -2160, max = 2160) int minutesFromTransition,
+      @ForAll boolean grantOnChannel,
+      @ForAll boolean written,
+      @ForAll boolean objected,
+      @ForAll boolean registered,
+      @ForAll @IntRange(min = -1, max = 1439) int quietStart,
+      @ForAll @IntRange(min = 0, max = 1439) int quietEnd,
+      @ForAll @IntRange(min = 0, max = 3) int ownMax,
+      @ForAll List<@IntRange(min = 0, max = 2880) Integer> sentMinutesAgo,
+      @ForAll @IntRange(min = 0, max = 2880) int coolOffMinutes) {
+    Instant at = near(zone, false, minutesFromTransition);
+    List<LedgerEvent> consent = new ArrayList<>();
+    Channel granted = grantOnChannel ? channel : (channel == Channel.EMAIL ? Channel.SMS : Channel.EMAIL);
+    consent.add(written
+        ? writtenGrant("g1", JOINED, Intent.PROMOTION, granted)
+        : grant("g1", JOINED, Intent.PROMOTION, granted));
+    consent.add(grant("g2", JOINED, Intent.SUPPORT, Channel.values()));
+    if (objected) {
+      consent.add(objection("o1", at.minus(Duration.ofDays(3))));
+    }
+    if (registered) {
+      consent.add(doNotCall("r1", JOINED));
+    }
+    consent.add(purchase("b1", at.minus(Duration.ofHours(1))));
+    Outreach outreach = outreach(purpose, channel, at).containsPromotion(promotion).automated(automated).build();
+    CustomerProfile customer = customer(jurisdiction, zone);
+
+    Preferences.Builder preferences = Preferences.builder();
+    if (quietStart >= 0) {
+      preferences.quietHours(QuietHours.of(LocalTime.ofSecondOfDay(quietStart * 60L), LocalTime.ofSecondOfDay(quietEnd * 60L)));
+    }
+    if (ownMax > 0) {
+      preferences.addCaps(cap(ownMax, Duration.ofDays(1)));
+    }
+    if (coolOffMinutes > 0) {
+      preferences.coolOffAfterPurchase(Duration.ofMinutes(coolOffMinutes));
+    }
+    List<LedgerEvent> withTiming = new ArrayList<>(consent);
+    withTiming.add(preferences("p1", JOINED, preferences.build()));
+    List<HistoryEntry> history =
+        sentMinutesAgo.stream().limit(6).map(m -> HistoryEntry.of(at.minus(Duration.ofMinutes(m)), Purpose.OFFER, channel)).toList();
+    PolicyEngine plain = PolicyEngine.withDefaults();
+    PolicyEngine capped =
+        PolicyEngine.builder().options(PolicyOptions.builder().addCaps(cap(1, Duration.ofHours(12))).build()).build();
+
+    Decision without = plain.decide(Ledger.of(customer, consent), List.of(), outreach);
+    Decision with = capped.decide(Ledger.of(customer, withTiming), history, outreach);
+
+    if (without.verdict() == Verdict.DENY) {
+      assertThat(with.verdict()).as("without timing: %s; with: %s", without, with).isEqualTo(Verdict.DENY);
+      assertThat(with.reasonCodes()).containsAll(without.reasonCodes());
+    } else if (with.verdict() == Verdict.DENY) {
+      Set<String> codes = with.reasonCodes().stream().collect(Collectors.toSet());
+      assertThat(codes).as("a DENY that only timing causes: %s", with).isSubsetOf(Set.of("QUIET_HOURS", "CALLING_HOURS"));
+    }
+  }
+}
