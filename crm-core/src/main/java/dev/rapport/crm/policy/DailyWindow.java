@@ -76,10 +76,19 @@ final class DailyWindow implements TimingRule {
     if (!from.isBefore(until)) {
       return false;
     }
-    if (containsInstant(from)) {
+    if (containsInstant(from)
+        || firstAfter(from.atZone(zone).toLocalDate(), start, from).isBefore(until)) {
       return true;
     }
-    return firstAfter(from.atZone(zone).toLocalDate(), start, from).isBefore(until);
+    // A clock set back can re-enter the window without passing its start.
+    for (ZoneOffsetTransition transition = zone.getRules().nextTransition(from);
+        transition != null && transition.getInstant().isBefore(until);
+        transition = zone.getRules().nextTransition(transition.getInstant())) {
+      if (containsInstant(transition.getInstant())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first instant after {@code t} at which the wall clock reads {@code time}, from {@code date} on. */
