@@ -110,6 +110,24 @@ public final class Population {
             EnumSet.of(Intent.PROMOTION), mobile && chance(30));
         events.add(preferences(events.nextId(), declared, chance(60), chance(50),
             chance(30) ? Profiling.INFERRED : Profiling.BASIC));
+        if (mobile && chance(40)) {
+          // Some also told a sales rep on the phone that calls about products are welcome.
+          String rep = staff();
+          events.add(
+              Granted.builder()
+                  .id(events.nextId())
+                  .at(later(declared))
+                  .addIntents(Intent.PROMOTION)
+                  .addChannels(Channel.CALL)
+                  .evidence(
+                      Evidence.builder()
+                          .source(Source.PHONE)
+                          .actor(Actor.STAFF)
+                          .staff(rep)
+                          .notice("sales-call-script-v2")
+                          .build())
+                  .build());
+        }
         break;
       case SUPPORT_ONLY:
         events.add(
