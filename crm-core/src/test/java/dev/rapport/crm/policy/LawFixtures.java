@@ -2,7 +2,6 @@ package dev.rapport.crm.policy;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
-import dev.rapport.crm.ledger.Actor;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Evidence;
 import dev.rapport.crm.ledger.Granted;
@@ -21,23 +20,22 @@ import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.relationship.QuietHours;
+import dev.rapport.crm.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A small vocabulary for the timing and jurisdiction tests: customers in a jurisdiction and
  * zone, valid grants, purchases and inquiries, preferences, outreach at a local wall time, and
  * a decision by the public {@link PolicyEngine}. Every grant is valid consent (the customer, in
- * the preference center, under notice {@value #NOTICE}) unless a test says otherwise.
+ * the preference center, under notice {@value Fixtures#NOTICE}) unless a test says otherwise.
  */
 final class LawFixtures {
-  static final String NOTICE = "law-v1";
 
   /** The engine with defaults: implied consent off. */
   static final PolicyEngine DEFAULT = PolicyEngine.withDefaults();
@@ -70,22 +68,17 @@ final class LawFixtures {
   }
 
   static Ledger ledger(CustomerProfile customer, LedgerEvent... events) {
-    return Ledger.of(customer, Arrays.asList(events));
+    return Fixtures.ledgerOf(customer, events);
   }
 
   // ---- events -------------------------------------------------------------------------------
 
   static Evidence.Builder evidence() {
-    return Evidence.builder().source(Source.PREFERENCE_CENTER).actor(Actor.CUSTOMER).notice(NOTICE);
+    return Fixtures.evidence();
   }
 
   static Granted.Builder grantBuilder(String id, Instant at, Intent intent, Channel... channels) {
-    return Granted.builder()
-        .id(id)
-        .at(at)
-        .addIntents(intent)
-        .addChannels(channels)
-        .evidence(evidence().build());
+    return Fixtures.granted(id, at).addIntents(intent).addChannels(channels);
   }
 
   /** A valid grant, not signed in writing. */
@@ -103,7 +96,7 @@ final class LawFixtures {
   }
 
   static Objected objection(String id, Instant at) {
-    return Objected.builder().id(id).at(at).evidence(evidence().build()).build();
+    return Fixtures.objection(id, at);
   }
 
   /** A purchase with no entity, an opt-out offered. */
@@ -133,7 +126,7 @@ final class LawFixtures {
   }
 
   static PreferencesChanged preferences(String id, Instant at, Preferences preferences) {
-    return PreferencesChanged.builder().id(id).at(at).preferences(preferences).build();
+    return Fixtures.preferences(id, at, preferences);
   }
 
   static Preferences quietHours(String start, String end) {
