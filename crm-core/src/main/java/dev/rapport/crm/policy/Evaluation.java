@@ -4,10 +4,12 @@ import com.google.common.base.Verify;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
@@ -88,7 +90,7 @@ final class Evaluation {
   }
 
   Decision decide() {
-    Optional<dev.rapport.crm.ledger.Erased> erased = state.erased();
+    Optional<Erased> erased = state.erased();
     if (erased.isPresent()) {
       return deny(ImmutableList.of(messages.erased(erased.get())));
     }
@@ -179,7 +181,7 @@ final class Evaluation {
     boolean ended =
         state.all(Objected.class).findAny().isPresent()
             || state
-                .all(dev.rapport.crm.ledger.Withdrawn.class)
+                .all(Withdrawn.class)
                 .anyMatch(
                     w -> purpose.openedBy().stream().anyMatch(i -> w.names(i, channel, outreach.entity())));
     return ended ? Optional.empty() : Optional.of(pack.impliedConsent(this));
