@@ -276,26 +276,15 @@ final class Evaluation {
   private TimingRule teamTimingRule(PolicyRule rule, RuleContext context, RuleOutcome first) {
     Reason reason = first.reason().orElseThrow();
     Instant firstUntil = first.untilAfter(context.at());
-    return new TimingRule() {
-      @Override
-      public Reason reason() {
-        return reason;
-      }
-
-      @Override
-      public Instant freeFrom(Instant t) {
-        if (t.equals(context.at())) {
-          return firstUntil;
-        }
-        RuleOutcome outcome = rule.evaluate(context.at(t));
-        return outcome.defers() ? outcome.untilAfter(t) : t;
-      }
-
-      @Override
-      public boolean defersWithin(Instant from, Instant until) {
-        return !freeFrom(from).equals(from) && from.isBefore(until);
-      }
-    };
+    return TimingRule.of(
+        reason,
+        t -> {
+          if (t.equals(context.at())) {
+            return firstUntil;
+          }
+          RuleOutcome outcome = rule.evaluate(context.at(t));
+          return outcome.defers() ? outcome.untilAfter(t) : t;
+        });
   }
 
   /**

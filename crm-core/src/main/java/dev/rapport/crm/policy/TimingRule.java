@@ -1,6 +1,7 @@
 package dev.rapport.crm.policy;
 
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * A rule that only ever defers ({@code model.md} 5.8): quiet hours, frequency caps, cool-off,
@@ -13,11 +14,16 @@ interface TimingRule {
   /** The earliest instant at or after {@code t} at which this rule does not defer. */
   Instant freeFrom(Instant t);
 
-  /** Whether the rule defers at some instant of {@code [from, until)}. */
-  boolean defersWithin(Instant from, Instant until);
+  /**
+   * Whether the rule defers at some instant of {@code [from, until)}. This default holds for a
+   * rule that, once free, stays free; daily windows override it.
+   */
+  default boolean defersWithin(Instant from, Instant until) {
+    return from.isBefore(until) && freeFrom(from).isAfter(from);
+  }
 
-  /** A rule that defers everything before {@code until}: a cap, a cool-off, a call limit. */
-  static TimingRule until(Instant until, Reason reason) {
+  /** A rule that, once free, stays free, answering {@link #freeFrom} with {@code freeFrom}. */
+  static TimingRule of(Reason reason, UnaryOperator<Instant> freeFrom) {
     return new TimingRule() {
       @Override
       public Reason reason() {
@@ -26,13 +32,13 @@ interface TimingRule {
 
       @Override
       public Instant freeFrom(Instant t) {
-        return t.isBefore(until) ? until : t;
-      }
-
-      @Override
-      public boolean defersWithin(Instant from, Instant to) {
-        return from.isBefore(until) && from.isBefore(to);
+        return freeFrom.apply(t);
       }
     };
+  }
+
+  /** A rule that defers everything before {@code until}: a cap, a cool-off, a call limit. */
+  static TimingRule until(Instant until, Reason reason) {
+    return of(reason, t -> t.isBefore(until) ? until : t);
   }
 }
