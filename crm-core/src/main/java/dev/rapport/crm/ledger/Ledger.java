@@ -37,6 +37,7 @@ public final class Ledger {
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
   private final ImmutableMap<String, LedgerEvent> byId;
+  private volatile @Nullable Standing standing;
 
   private Ledger(CustomerProfile customer, ImmutableList<LedgerEvent> events) {
     this.customer = customer;
@@ -94,6 +95,16 @@ public final class Ledger {
     checkNotNull(at, "at");
     return BY_TIME.immutableSortedCopy(
         events.stream().filter(e -> !e.at().isAfter(at)).collect(ImmutableList.toImmutableList()));
+  }
+
+  /** The fold of every event, computed on first use and kept: see {@link Standing#of}. */
+  Standing standing() {
+    Standing folded = standing;
+    if (folded == null) {
+      folded = Standing.fold(this);
+      standing = folded;
+    }
+    return folded;
   }
 
   /**

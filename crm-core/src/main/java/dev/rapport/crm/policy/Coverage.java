@@ -36,7 +36,7 @@ final class Coverage {
         continue;
       }
       List<Granted> validOfIntent =
-          state.validGrants().filter(g -> g.intents().contains(intent)).collect(ImmutableList.toImmutableList());
+          state.validGrants().stream().filter(g -> g.intents().contains(intent)).collect(ImmutableList.toImmutableList());
       anyValidGrantOfPurpose |= !validOfIntent.isEmpty();
       if (key.latestNaming().isPresent()) {
         namedKeyReasons(messages, purpose, sender, intent, channel, key);

@@ -16,6 +16,8 @@ import java.time.zone.ZoneOffsetTransition;
  * gap ends; in a repeated hour the first occurrence counts.
  */
 final class DailyWindow implements TimingRule {
+  static final int MINUTES_PER_DAY = 24 * 60;
+
   private final LocalTime start;
   private final LocalTime end;
   private final ZoneId zone;
@@ -42,6 +44,32 @@ final class DailyWindow implements TimingRule {
       return !time.isBefore(start) && time.isBefore(end);
     }
     return !time.isBefore(start) || time.isBefore(end);
+  }
+
+  /**
+   * Writes the spans {@code [from, to)} of whole minutes of the day (minute {@code m} is the
+   * wall time {@code m/60:m%60}) that {@link #contains} holds into {@code spans} from {@code n},
+   * and returns the new count: at most two spans, none for an empty window.
+   */
+  int coveredMinutes(int[][] spans, int n) {
+    if (start.equals(end)) {
+      return n;
+    }
+    int from = firstMinuteNotBefore(start);
+    int to = firstMinuteNotBefore(end);
+    if (start.isBefore(end)) {
+      spans[n] = new int[] {from, to};
+      return n + 1;
+    }
+    spans[n] = new int[] {from, MINUTES_PER_DAY};
+    spans[n + 1] = new int[] {0, to};
+    return n + 2;
+  }
+
+  /** The first whole minute of the day whose wall time is not before {@code time}. */
+  private static int firstMinuteNotBefore(LocalTime time) {
+    int minute = time.getHour() * 60 + time.getMinute();
+    return time.getSecond() == 0 && time.getNano() == 0 ? minute : minute + 1;
   }
 
   private boolean containsInstant(Instant t) {

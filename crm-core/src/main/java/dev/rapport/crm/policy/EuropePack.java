@@ -2,9 +2,8 @@ package dev.rapport.crm.policy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.LedgerEvent;
-import dev.rapport.crm.ledger.Purchased;
+import dev.rapport.crm.ledger.RelationshipEvent;
 import dev.rapport.crm.relationship.Channel;
 import java.util.Optional;
 
@@ -53,18 +52,9 @@ final class EuropePack extends JurisdictionPack {
     ImmutableList.Builder<Reason> failures = ImmutableList.builder();
     Optional<String> entity = evaluation.outreach().entity();
     LedgerEvent qualifying = null;
-    for (LedgerEvent event : evaluation.state().events()) {
-      Optional<String> eventEntity;
-      boolean optOutOffered;
-      if (event instanceof Purchased) {
-        eventEntity = ((Purchased) event).entity();
-        optOutOffered = ((Purchased) event).optOutOffered();
-      } else if (event instanceof Inquired) {
-        eventEntity = ((Inquired) event).entity();
-        optOutOffered = ((Inquired) event).optOutOffered();
-      } else {
-        continue;
-      }
+    for (RelationshipEvent event : evaluation.state().standing().relationshipEvents()) {
+      Optional<String> eventEntity = event.entity();
+      boolean optOutOffered = event.optOutOffered();
       boolean sameEntity = eventEntity.equals(entity);
       if (sameEntity && optOutOffered) {
         qualifying = event;

@@ -9,6 +9,8 @@ import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.RelationshipEvent;
+import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
@@ -17,8 +19,9 @@ import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Profiling;
 import dev.rapport.crm.relationship.Purpose;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +61,7 @@ final class Evaluation {
     this.pack = JurisdictionPack.of(ledger.customer().jurisdiction());
     this.state =
         new State(
-            ledger,
+            Standing.of(ledger, outreach.at()),
             outreach.at(),
             Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy());
     this.history =
@@ -134,11 +137,14 @@ final class Evaluation {
   // model.md 5.2
   private void judgeReply() {
     Instant from = outreach.at().minus(options.replyWindow());
-    Optional<Inquired> inquiry =
-        state
-            .all(Inquired.class)
-            .filter(i -> i.channel() == outreach.channel() && !i.at().isBefore(from))
-            .reduce((first, second) -> second);
+    Optional<Inquired> inquiry = Optional.empty();
+    for (RelationshipEvent event : state.standing().relationshipEvents()) {
+      if (event instanceof Inquired
+          && ((Inquired) event).channel() == outreach.channel()
+          && !event.at().isBefore(from)) {
+        inquiry = Optional.of((Inquired) event);
+      }
+    }
     if (inquiry.isPresent()) {
       allowReasons.add(messages.replyToCustomer(inquiry.get()));
     } else {
@@ -179,9 +185,8 @@ final class Evaluation {
       return Optional.empty();
     }
     boolean ended =
-        state.all(Objected.class).findAny().isPresent()
-            || state
-                .all(Withdrawn.class)
+        state.standing().lastObjection().isPresent()
+            || state.standing().withdrawals().stream()
                 .anyMatch(
                     w -> purpose.openedBy().stream().anyMatch(i -> w.names(i, channel, outreach.entity())));
     return ended ? Optional.empty() : Optional.of(pack.impliedConsent(this));
@@ -327,14 +332,25 @@ final class Evaluation {
     return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
   }
 
-  private static boolean noFreeMinute(List<DailyWindow> daily) {
-    for (int minute = 0; minute < 24 * 60; minute++) {
-      LocalTime time = LocalTime.of(minute / 60, minute % 60);
-      if (daily.stream().noneMatch(w -> w.contains(time))) {
+  /**
+   * Whether the windows together hold every whole minute of a local day, decided from their
+   * boundaries: the union of the minute spans they cover, swept in order of their start.
+   */
+  static boolean noFreeMinute(List<DailyWindow> daily) {
+    int[][] spans = new int[daily.size() * 2][];
+    int n = 0;
+    for (DailyWindow window : daily) {
+      n = window.coveredMinutes(spans, n);
+    }
+    Arrays.sort(spans, 0, n, Comparator.comparingInt(span -> span[0]));
+    int firstFree = 0;
+    for (int i = 0; i < n && firstFree < DailyWindow.MINUTES_PER_DAY; i++) {
+      if (spans[i][0] > firstFree) {
         return false;
       }
+      firstFree = Math.max(firstFree, spans[i][1]);
     }
-    return true;
+    return firstFree >= DailyWindow.MINUTES_PER_DAY;
   }
 
   private Decision deny(List<Reason> reasons) {

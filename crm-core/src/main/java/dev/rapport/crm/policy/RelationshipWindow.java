@@ -1,9 +1,9 @@
 package dev.rapport.crm.policy;
 
 import com.google.common.collect.ImmutableList;
-import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Purchased;
+import dev.rapport.crm.ledger.RelationshipEvent;
 import java.time.Period;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,18 +32,9 @@ final class RelationshipWindow {
     Optional<String> entity = evaluation.outreach().entity();
     ImmutableList.Builder<Reason> failures = ImmutableList.builder();
     @Nullable LedgerEvent qualifying = null;
-    for (LedgerEvent event : state.events()) {
-      Period window;
-      Optional<String> eventEntity;
-      if (event instanceof Purchased) {
-        window = purchase;
-        eventEntity = ((Purchased) event).entity();
-      } else if (event instanceof Inquired) {
-        window = inquiry;
-        eventEntity = ((Inquired) event).entity();
-      } else {
-        continue;
-      }
+    for (RelationshipEvent event : state.standing().relationshipEvents()) {
+      Period window = event instanceof Purchased ? purchase : inquiry;
+      Optional<String> eventEntity = event.entity();
       if (!eventEntity.equals(entity)) {
         failures.add(evaluation.messages().impliedOtherEntity(event, eventEntity, citation));
       } else if (state.localDate(event.at()).isAfter(state.localDate(state.at()).minus(window))) {

@@ -101,7 +101,7 @@ final class UnitedStatesPack extends JurisdictionPack {
       denials.add(evaluation.messages().writtenConsentRequired(evaluation.coveringGrants()));
     }
     Optional<Registered> registered =
-        evaluation.state().all(Registered.class).filter(r -> r.registry() == Registry.US_DNC).findFirst();
+        evaluation.state().standing().registered(Registry.US_DNC);
     if (registered.isPresent()
         && !written
         && BUSINESS_RELATIONSHIP.judge(evaluation).basis().isEmpty()) {
