@@ -168,9 +168,15 @@ final class RoundTripTest {
     return Arbitraries.integers().between(0, 24 * 60 - 1).map(m -> LocalTime.of(m / 60, m % 60));
   }
 
+  /** The purposes a cap may name: all but TRANSACTIONAL and REPLY (RULES.md 6). */
+  private static final Purpose[] CAPPABLE =
+      java.util.Arrays.stream(Purpose.values())
+          .filter(p -> p != Purpose.TRANSACTIONAL && p != Purpose.REPLY)
+          .toArray(Purpose[]::new);
+
   static Arbitrary<FrequencyCap> caps() {
     return Combinators.combine(
-            Arbitraries.subsetOf(Purpose.values()), Arbitraries.subsetOf(Channel.values()),
+            Arbitraries.subsetOf(CAPPABLE).ofMinSize(1), Arbitraries.subsetOf(Channel.values()),
             Arbitraries.integers().between(1, 50), durations())
         .as((purposes, channels, max, per) ->
             FrequencyCap.builder().purposes(purposes).channels(channels).max(max).per(per).build());
