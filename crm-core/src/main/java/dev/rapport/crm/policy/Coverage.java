@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class Coverage {
   private final List<Granted> covering = new ArrayList<>();
-  private final Map<String, Reason> reasons = new LinkedHashMap<>();
+  private final Map<Code, Reason> reasons = new LinkedHashMap<>();
 
   Coverage(Evaluation evaluation, Purpose purpose, Channel channel, Optional<String> entity) {
     State state = evaluation.state();

@@ -34,7 +34,7 @@ public abstract class Decision {
   public abstract Optional<Instant> deferUntil();
 
   /** The reasons' codes, in order. */
-  public List<String> reasonCodes() {
+  public List<Code> reasonCodes() {
     return reasons().stream().map(Reason::code).collect(ImmutableList.toImmutableList());
   }
 
@@ -43,14 +43,14 @@ public abstract class Decision {
     return obligations().stream().map(Obligation::code).collect(ImmutableList.toImmutableList());
   }
 
-  /** Whether a reason with this built-in code is present. */
-  public boolean hasReason(ReasonCode code) {
-    return hasReason(code.name());
-  }
-
-  /** Whether a reason with this code is present. */
-  public boolean hasReason(String code) {
-    return reasons().stream().anyMatch(r -> r.code().equals(code));
+  /** Whether a reason with this code, built in or a team's own, is present. */
+  public boolean hasReason(Code code) {
+    for (Reason reason : reasons()) {
+      if (reason.code().equals(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an obligation with this code is present. */

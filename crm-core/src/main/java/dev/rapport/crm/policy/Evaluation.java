@@ -359,14 +359,26 @@ final class Evaluation {
       return Optional.empty();
     }
     Instant until = t;
-    Set<String> seen = new LinkedHashSet<>();
-    ImmutableList<Reason> reasons =
-        timing.stream()
-            .filter(rule -> rule.defersWithin(at, until))
-            .map(TimingRule::reason)
-            .filter(r -> seen.add(r.code() + "\u0000" + r.message()))
-            .collect(ImmutableList.toImmutableList());
+    List<Reason> reasons = new ArrayList<>(timing.size());
+    for (TimingRule rule : timing) {
+      if (rule.defersWithin(at, until) && !listed(reasons, rule.reason())) {
+        reasons.add(rule.reason());
+      }
+    }
     return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
+  }
+
+  /**
+   * Whether an equal reason is already listed: the same code and sentence (two rules saying the
+   * same thing are listed once). Sentences are compared only where codes are equal.
+   */
+  private static boolean listed(List<Reason> reasons, Reason reason) {
+    for (Reason other : reasons) {
+      if (other.code().equals(reason.code()) && other.message().equals(reason.message())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

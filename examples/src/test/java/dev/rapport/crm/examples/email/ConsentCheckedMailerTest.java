@@ -1,5 +1,6 @@
 package dev.rapport.crm.examples.email;
 
+import dev.rapport.crm.policy.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
@@ -102,7 +103,7 @@ final class ConsentCheckedMailerTest {
 
     assertThat(again).singleElement().satisfies(d -> {
       assertThat(d.verdict()).isEqualTo(Verdict.DENY);
-      assertThat(d.reasonCodes()).contains("WITHDRAWN");
+      assertThat(d.reasonCodes()).contains(ReasonCode.WITHDRAWN);
     });
     assertThat(sent).isEmpty();
   }
@@ -112,7 +113,7 @@ final class ConsentCheckedMailerTest {
     store.create(CustomerProfile.of("c-0009", Jurisdiction.of("GB"), ZoneId.of("Europe/London")));
 
     assertThat(mailer.send("c-nobody", newsletterAt(DAYTIME), EmailToolExample.draft("c-nobody")).reasonCodes())
-        .containsExactly("UNKNOWN_CUSTOMER");
+        .containsExactly(ReasonCode.UNKNOWN_CUSTOMER);
     assertThat(sent).isEmpty();
   }
 

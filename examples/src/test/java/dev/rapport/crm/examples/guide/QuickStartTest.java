@@ -1,5 +1,6 @@
 package dev.rapport.crm.examples.guide;
 
+import dev.rapport.crm.policy.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
@@ -71,7 +72,7 @@ final class QuickStartTest {
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
     assertThat(decision.reasons()).singleElement().satisfies(r -> {
-      assertThat(r.code()).isEqualTo("BEYOND_DECLARED_RELATIONSHIP");
+      assertThat(r.code()).isEqualTo(ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
       assertThat(r.message()).isEqualTo(
           "Declared DEALS only (2026-03-02, preference center, notice prefs-v3); PROMOTION is beyond it.");
     });

@@ -1,5 +1,6 @@
 package dev.rapport.crm.examples.preferences;
 
+import dev.rapport.crm.policy.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ final class PreferenceCenterTest {
     Instant thursday = WEDNESDAY.plusSeconds(86_400);
     assertThat(engine.decide(ledger, List.of(), email(Purpose.OFFER, thursday)).verdict()).isEqualTo(Verdict.ALLOW);
     assertThat(engine.decide(ledger, List.of(), email(Purpose.PROMOTION, thursday)).reasonCodes())
-        .containsExactly("WITHDRAWN");
+        .containsExactly(ReasonCode.WITHDRAWN);
   }
 
   @Test
