@@ -2,6 +2,8 @@ package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+
+
 /**
  * The code of a {@link Reason}: one of the built-in {@link ReasonCode}s, or a {@link TeamCode}
  * of a team's own rule. On the wire a code is its {@link #name()} (see {@code

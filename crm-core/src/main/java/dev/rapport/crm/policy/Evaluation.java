@@ -4,6 +4,10 @@ import com.google.common.base.Verify;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import dev.rapport.crm.law.ImpliedConsent;
+import dev.rapport.crm.law.JurisdictionPack;
+import dev.rapport.crm.law.Situation;
+import dev.rapport.crm.law.Timing;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
@@ -27,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decision in the making ({@code model.md} section 5): the state at the outreach's instant,
@@ -47,28 +52,44 @@ final class Evaluation {
 
   private final List<Reason> allowReasons = new ArrayList<>();
   private final List<Reason> denyReasons = new ArrayList<>();
-  private final List<Granted> coveringGrants = new ArrayList<>();
+  private @Nullable Situation situation;
 
   Evaluation(
       Ledger ledger,
       List<HistoryEntry> history,
       Outreach outreach,
       PolicyOptions options,
-      ImmutableList<PolicyRule> rules) {
+      ImmutableList<PolicyRule> rules,
+      JurisdictionPack pack) {
     this.outreach = outreach;
     this.options = options;
     this.rules = rules;
-    this.pack = JurisdictionPack.of(ledger.customer().jurisdiction());
-    this.state =
-        new State(
-            Standing.of(ledger, outreach.at()),
-            outreach.at(),
-            Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy());
-    this.history =
-        history.stream()
-            .filter(h -> !h.at().isAfter(outreach.at()))
-            .collect(ImmutableList.toImmutableList());
-    this.messages = new Messages(state, outreach);
+    this.pack = pack;
+    Set<Channel> doubleOptIn =
+        pack.doubleOptIn().isEmpty()
+            ? options.doubleOptIn()
+            : Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy();
+    this.state = new State(Standing.of(ledger, outreach.at()), outreach.at(), doubleOptIn);
+    this.history = upTo(history, outreach.at());
+    this.messages = new Messages(state, outreach, pack);
+  }
+
+  /** The entries at or before {@code at}, in the order given. */
+  private static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
+    boolean allBefore = history instanceof ImmutableList;
+    for (HistoryEntry entry : history) {
+      allBefore &= !entry.at().isAfter(at);
+    }
+    if (allBefore) {
+      return (ImmutableList<HistoryEntry>) history;
+    }
+    ImmutableList.Builder<HistoryEntry> before = ImmutableList.builder();
+    for (HistoryEntry entry : history) {
+      if (!entry.at().isAfter(at)) {
+        before.add(entry);
+      }
+    }
+    return before.build();
   }
 
   Outreach outreach() {
@@ -87,9 +108,40 @@ final class Evaluation {
     return messages;
   }
 
-  /** The live grants that cover the outreach's marketing side, for the packs' written-consent rules. */
-  List<Granted> coveringGrants() {
-    return coveringGrants;
+  /** What the pack sees of this decision: an immutable view, made on first use. */
+  private Situation situation() {
+    if (situation == null) {
+      situation = Situation.of(state.standing(), outreach, history, this::coveringGrants);
+    }
+    return situation;
+  }
+
+  /**
+   * The live grants that cover the outreach's marketing side, for the packs' written-consent
+   * rules, computed from the standing alone: for a consent request every live, unobjected grant
+   * of an intent that opens marketing on its key (model.md 5.9); otherwise the grants covering
+   * the marketing purpose, or the PROMOTION a non-marketing purpose carries (model.md 5.3).
+   */
+  private List<Granted> coveringGrants() {
+    if (outreach.purpose() == Purpose.CONSENT_REQUEST) {
+      List<Granted> live = new ArrayList<>();
+      for (Intent intent : Intent.values()) {
+        KeyStanding key = state.standing(intent, outreach.channel(), outreach.entity());
+        if (intent.opensMarketing() && key.objection().isEmpty()) {
+          key.liveGrant().ifPresent(live::add);
+        }
+      }
+      return live;
+    }
+    Purpose marketing =
+        outreach.purpose().isMarketing()
+            ? outreach.purpose()
+            : outreach.isDecidedAsPromotionToo() ? Purpose.PROMOTION : null;
+    if (marketing == null) {
+      return ImmutableList.of();
+    }
+    Coverage coverage = new Coverage(this, marketing, outreach.channel(), outreach.entity());
+    return coverage.covered() ? coverage.coveringGrants() : ImmutableList.of();
   }
 
   Decision decide() {
@@ -114,7 +166,7 @@ final class Evaluation {
       judgeDeclared(Purpose.PROMOTION);
     }
     if (outreach.isMarketing()) {
-      denyReasons.addAll(pack.denials(this));
+      denyReasons.addAll(pack.denials(situation()));
     }
     RuleContext context =
         RuleContext.of(state.customer(), state.events(), history, outreach, outreach.at());
@@ -157,9 +209,6 @@ final class Evaluation {
     Coverage coverage = new Coverage(this, purpose, outreach.channel(), outreach.entity());
     if (coverage.covered()) {
       allowReasons.add(messages.declaredIntent(coverage.coveringGrants().get(0), purpose));
-      if (purpose.isMarketing()) {
-        coveringGrants.addAll(coverage.coveringGrants());
-      }
       return;
     }
     Optional<ImpliedConsent> implied = impliedConsent(purpose);
@@ -193,7 +242,7 @@ final class Evaluation {
             || state.standing().withdrawals().stream()
                 .anyMatch(
                     w -> purpose.openedBy().stream().anyMatch(i -> w.names(i, channel, outreach.entity())));
-    return ended ? Optional.empty() : Optional.of(pack.impliedConsent(this));
+    return ended ? Optional.empty() : Optional.of(pack.impliedConsent(situation()));
   }
 
   /**
@@ -229,7 +278,6 @@ final class Evaluation {
     }
     if (!live.isEmpty()) {
       allowReasons.add(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
-      coveringGrants.addAll(live);
       return;
     }
     if (objectedLiveKey.isPresent()) {
@@ -274,7 +322,7 @@ final class Evaluation {
               .filter(h -> cap.counts(h.purpose(), h.channel()))
               .map(HistoryEntry::at)
               .collect(ImmutableList.toImmutableList());
-      Cap.freeFrom(sent, cap.max(), cap.per(), outreach.at())
+      Timing.rollingLimit(sent, cap.max(), cap.per(), outreach.at())
           .ifPresent(
               until ->
                   timing.add(
@@ -295,7 +343,12 @@ final class Evaluation {
                                       purchase.at().plus(coolOff),
                                       messages.coolOff(purchase, coolOff)))));
     }
-    timing.addAll(pack.timingRules(this));
+    for (Timing rule : pack.timing(situation())) {
+      timing.add(
+          rule.isDailyWindow()
+              ? new DailyWindow(rule.start(), rule.end(), state.customer().zone(), rule.reason())
+              : TimingRule.until(rule.until(), rule.reason()));
+    }
     return timing;
   }
 

@@ -2,6 +2,7 @@ package dev.rapport.crm.policy;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.rapport.crm.law.JurisdictionPack;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
@@ -9,7 +10,6 @@ import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.Purchased;
-import dev.rapport.crm.ledger.Registered;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
@@ -18,10 +18,6 @@ import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.relationship.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.Period;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +31,46 @@ import org.jspecify.annotations.Nullable;
  * personal data.
  */
 final class Messages {
-  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final State state;
   private final Outreach outreach;
+  private final JurisdictionPack pack;
 
-  Messages(State state, Outreach outreach) {
+  Messages(State state, Outreach outreach, JurisdictionPack pack) {
     this.state = state;
     this.outreach = outreach;
+    this.pack = pack;
+  }
+
+  private String cite(Granted grant) {
+    return Wording.cite(state.customer().zone(), grant);
+  }
+
+  private String date(LedgerEvent event) {
+    return date(event.at());
+  }
+
+  private String date(Instant instant) {
+    return Wording.date(state.customer().zone(), instant);
+  }
+
+  private String local(Instant instant) {
+    return Wording.localTime(state.customer().zone(), instant);
+  }
+
+  private static String kind(LedgerEvent event) {
+    return Wording.kind(event);
+  }
+
+  private static String names(Collection<? extends Enum<?>> values) {
+    return Wording.names(values);
+  }
+
+  private static String entityName(Optional<String> entity) {
+    return Wording.entityName(entity);
+  }
+
+  private static String duration(Duration duration) {
+    return Wording.duration(duration);
   }
 
   static String unknownCustomer(String customerId, Outreach outreach) {
@@ -102,8 +130,8 @@ final class Messages {
   }
 
   Reason awaitingConfirmation(Granted grant, Channel channel) {
-    String rule = state.customer().jurisdiction().country().equals("DE")
-        && channel == Channel.EMAIL ? " (double opt-in, " + EuropePack.DOUBLE_OPT_IN + ")" : " (double opt-in)";
+    String rule =
+        pack.doubleOptInCitation(channel).map(c -> " (double opt-in, " + c + ")").orElse(" (double opt-in)");
     return reason(ReasonCode.AWAITING_CONFIRMATION, grant, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is not yet confirmed on " + channel + rule + ".");
@@ -159,43 +187,10 @@ final class Messages {
             + purpose.openedBy().stream().map(Intent::name).collect(joining(" or ")) + ".");
   }
 
-  Reason noOptOutOffered(LedgerEvent event) {
-    return reason(ReasonCode.NO_OPT_OUT_OFFERED, event, () ->
-        "The " + kind(event) + " of " + date(event) + " came without a marketing opt-out offer, so"
-            + " it implies no consent (" + EuropePack.SOFT_OPT_IN + ").");
-  }
-
-  Reason impliedOtherEntity(LedgerEvent event, Optional<String> eventEntity, String citation) {
-    return reason(ReasonCode.OTHER_ENTITY, event, () ->
-        "The " + kind(event) + " of " + date(event) + " was with " + entityName(eventEntity)
-            + ", not " + entityName(outreach.entity()) + " (" + citation + ").");
-  }
-
-  Reason impliedExpired(LedgerEvent event, Period window, String citation) {
-    return reason(ReasonCode.IMPLIED_CONSENT_EXPIRED, event, () ->
-        "The " + kind(event) + " of " + date(event) + " is not within " + period(window)
-            + " before " + state.localDate(state.at()) + " (" + citation + ").");
-  }
-
   Reason consentRequestIsMarketing() {
     return byId(ReasonCode.CONSENT_REQUEST_IS_MARKETING, null, () ->
         "Asking for consent on " + outreach.channel() + " is itself marketing and nothing declared"
             + " or implied covers it (ICO fines against Honda and Flybe, 2017; CASL).");
-  }
-
-  Reason writtenConsentRequired(Collection<Granted> covering) {
-    String basis = covering.isEmpty() ? "no grant covers it"
-        : "the covering grant (" + cite(covering.iterator().next()) + ") is not a signed written agreement";
-    return reason(ReasonCode.WRITTEN_CONSENT_REQUIRED, covering.isEmpty() ? null : covering.iterator().next(), () ->
-        "An automated " + outreach.channel() + " needs prior express written consent; " + basis
-            + " (" + UnitedStatesPack.WRITTEN_CONSENT + ").");
-  }
-
-  Reason doNotCallRegistry(Registered registered) {
-    return reason(ReasonCode.DO_NOT_CALL_REGISTRY, registered, () ->
-        "The number is on the national do-not-call registry (" + date(registered) + "); a marketing "
-            + outreach.channel() + " needs written consent, a purchase within 18 months or an"
-            + " inquiry within 3 months (" + UnitedStatesPack.DO_NOT_CALL + ").");
   }
 
   Reason quietHours(QuietHours quiet, @Nullable String preferencesEvent) {
@@ -218,18 +213,6 @@ final class Messages {
             + date(purchase) + ".");
   }
 
-  Reason callingHours(LocalTime from, LocalTime to, String citation) {
-    return byId(ReasonCode.CALLING_HOURS, null, () ->
-        "Marketing calls and texts only " + from + "-" + to + " local time ("
-            + state.customer().zone() + "; " + citation + ").");
-  }
-
-  Reason callLimit(String topic, Instant until, String citation) {
-    return byId(ReasonCode.CALL_LIMIT, null, () ->
-        "At most 3 marketing calls on topic " + topic + " in any 24 hours; the next may go at "
-            + local(until) + " (" + citation + ").");
-  }
-
   private Reason reason(ReasonCode code, @Nullable LedgerEvent event, Supplier<String> message) {
     return byId(code, event == null ? null : event.id(), message);
   }
@@ -239,64 +222,9 @@ final class Messages {
     return Reason.explained(code, eventId, message);
   }
 
-  private String cite(Granted grant) {
-    return date(grant) + ", " + grant.evidence().summary();
-  }
-
-  private String date(LedgerEvent event) {
-    return date(event.at());
-  }
-
-  private String date(Instant instant) {
-    return state.localDate(instant).toString();
-  }
-
-  private String local(Instant instant) {
-    ZonedDateTime zoned = instant.atZone(state.customer().zone());
-    return LOCAL_TIME.format(zoned) + " local";
-  }
-
-  private static String kind(LedgerEvent event) {
-    if (event instanceof Purchased) {
-      return "purchase";
-    }
-    if (event instanceof Inquired) {
-      return "inquiry";
-    }
-    if (event instanceof Confirmed) {
-      return "confirmation";
-    }
-    return event.type().wireName() + " event";
-  }
-
-  private static String names(Collection<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).collect(joining(", "));
-  }
-
   private static String entityPart(Optional<String> entity) {
     return entity.map(e -> " for " + e).orElse("");
   }
 
-  private static String entityName(Optional<String> entity) {
-    return entity.map(e -> "entity " + e).orElse("the business itself (no entity)");
-  }
-
   /** A duration in words: whole days, else whole hours, else minutes. */
-  static String duration(Duration duration) {
-    if (!duration.isZero() && duration.toHours() % 24 == 0 && duration.toSeconds() % 3600 == 0) {
-      return plural(duration.toDays(), "day");
-    }
-    if (duration.toSeconds() % 3600 == 0) {
-      return plural(duration.toHours(), "hour");
-    }
-    return plural(duration.toMinutes(), "minute");
-  }
-
-  private static String plural(long count, String unit) {
-    return count + " " + unit + (count == 1 ? "" : "s");
-  }
-
-  private static String period(Period period) {
-    return period.getYears() > 0 ? period.getYears() + " years" : period.getMonths() + " months";
-  }
 }

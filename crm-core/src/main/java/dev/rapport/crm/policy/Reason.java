@@ -82,7 +82,18 @@ public final class Reason {
     return new Reason(code, code.verdict(), event.orElse(null), checkMessage(code, message), null);
   }
 
-  /** A built-in reason whose sentence is written when first read. */
+  /**
+   * A built-in reason whose sentence {@code explanation} writes when {@link #message()} is first
+   * read: what the engine and the jurisdiction packs give, so that a decision whose reasons are
+   * never read writes no sentence. The explanation must be pure and return a non-blank sentence.
+   */
+  public static Reason explained(
+      ReasonCode code, Optional<String> event, Supplier<String> explanation) {
+    checkNotNull(code, "code");
+    checkNotNull(explanation, "explanation");
+    return new Reason(code, code.verdict(), event.orElse(null), null, explanation);
+  }
+
   static Reason explained(ReasonCode code, @Nullable String event, Supplier<String> explanation) {
     return new Reason(code, code.verdict(), event, null, explanation);
   }

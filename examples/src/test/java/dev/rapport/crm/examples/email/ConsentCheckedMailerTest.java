@@ -1,6 +1,5 @@
 package dev.rapport.crm.examples.email;
 
-import dev.rapport.crm.policy.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
@@ -13,6 +12,7 @@ import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.ObligationCode;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;

@@ -1,7 +1,5 @@
 package dev.rapport.crm.examples.rules;
 
-import dev.rapport.crm.policy.TeamCode;
-import dev.rapport.crm.policy.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
@@ -15,6 +13,8 @@ import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.ReasonCode;
+import dev.rapport.crm.policy.TeamCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
