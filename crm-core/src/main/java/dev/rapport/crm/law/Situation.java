@@ -2,7 +2,6 @@ package dev.rapport.crm.law;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -15,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link JurisdictionPack} sees of one decision: the customer, their {@link Standing}
@@ -26,17 +26,18 @@ public final class Situation {
   private final Standing standing;
   private final Outreach outreach;
   private final ImmutableList<HistoryEntry> history;
-  private final Supplier<List<Granted>> coveringGrants;
+  private final Supplier<? extends List<Granted>> covering;
+  private volatile @Nullable ImmutableList<Granted> coveringGrants;
 
   private Situation(
       Standing standing,
       Outreach outreach,
       ImmutableList<HistoryEntry> history,
-      Supplier<List<Granted>> coveringGrants) {
+      Supplier<? extends List<Granted>> covering) {
     this.standing = standing;
     this.outreach = outreach;
     this.history = history;
-    this.coveringGrants = coveringGrants;
+    this.covering = covering;
   }
 
   /**
@@ -48,12 +49,11 @@ public final class Situation {
       Outreach outreach,
       List<HistoryEntry> history,
       Supplier<? extends List<Granted>> coveringGrants) {
-    checkNotNull(coveringGrants, "coveringGrants");
     return new Situation(
         checkNotNull(standing, "standing"),
         checkNotNull(outreach, "outreach"),
         ImmutableList.copyOf(history),
-        Suppliers.memoize(() -> ImmutableList.copyOf(coveringGrants.get())));
+        checkNotNull(coveringGrants, "coveringGrants"));
   }
 
   /** The customer. */
@@ -98,7 +98,12 @@ public final class Situation {
    * {@code PROMOTION} a non-marketing purpose carries. Empty when none covers.
    */
   public List<Granted> coveringGrants() {
-    return coveringGrants.get();
+    ImmutableList<Granted> grants = coveringGrants;
+    if (grants == null) {
+      grants = ImmutableList.copyOf(covering.get());
+      coveringGrants = grants;
+    }
+    return grants;
   }
 
   /** The local date of {@code instant} in the customer's zone ({@code RULES.md}, Dates). */

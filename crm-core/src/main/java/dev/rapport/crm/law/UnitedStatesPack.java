@@ -52,7 +52,8 @@ final class UnitedStatesPack implements JurisdictionPack {
 
   private static final ImmutableSet<Channel> CALLS_AND_TEXTS = ImmutableSet.of(Channel.CALL, Channel.SMS);
   private static final ImmutableSet<Channel> IMPLIED_CONSENT_CHANNELS = ImmutableSet.of(Channel.EMAIL, Channel.POST);
-  private static final ImmutableSet<String> OWN_CALLING_HOURS = ImmutableSet.of("FL", "OK", "MD");
+  private static final ImmutableList<Jurisdiction> OWN_CALLING_HOURS =
+      ImmutableList.of(Jurisdiction.of("US-FL"), Jurisdiction.of("US-OK"), Jurisdiction.of("US-MD"));
   private static final RelationshipWindow BUSINESS_RELATIONSHIP =
       new RelationshipWindow(
           Period.ofMonths(18), Period.ofMonths(3), "TCPA established business relationship, 47 CFR 64.1200(f)(5)");
@@ -61,20 +62,20 @@ final class UnitedStatesPack implements JurisdictionPack {
   static final UnitedStatesPack FEDERAL =
       new UnitedStatesPack(null, LocalTime.of(21, 0), CALLING_HOURS, false);
   static final UnitedStatesPack FLORIDA =
-      new UnitedStatesPack("FL", LocalTime.of(20, 0), "Fla. Stat. 501.059 and 501.616", true);
+      new UnitedStatesPack(Jurisdiction.of("US-FL"), LocalTime.of(20, 0), "Fla. Stat. 501.059 and 501.616", true);
   static final UnitedStatesPack OKLAHOMA =
-      new UnitedStatesPack("OK", LocalTime.of(20, 0), "Oklahoma Telephone Solicitation Act 2022", false);
+      new UnitedStatesPack(Jurisdiction.of("US-OK"), LocalTime.of(20, 0), "Oklahoma Telephone Solicitation Act 2022", false);
   static final UnitedStatesPack MARYLAND =
-      new UnitedStatesPack("MD", LocalTime.of(20, 0), "Maryland Stop the Spam Calls Act 2023", false);
+      new UnitedStatesPack(Jurisdiction.of("US-MD"), LocalTime.of(20, 0), "Maryland Stop the Spam Calls Act 2023", false);
 
-  private final @Nullable String state;
+  private final @Nullable Jurisdiction state;
   private final LocalTime callingEnds;
   private final String callingHoursCitation;
   private final boolean floridaCallLimit;
 
   /** A state's pack; {@code state} null for every state without calling hours of its own. */
   private UnitedStatesPack(
-      @Nullable String state, LocalTime callingEnds, String callingHoursCitation, boolean floridaCallLimit) {
+      @Nullable Jurisdiction state, LocalTime callingEnds, String callingHoursCitation, boolean floridaCallLimit) {
     this.state = state;
     this.callingEnds = callingEnds;
     this.callingHoursCitation = callingHoursCitation;
@@ -86,8 +87,7 @@ final class UnitedStatesPack implements JurisdictionPack {
     if (!jurisdiction.country().equals("US")) {
       return false;
     }
-    String subdivision = jurisdiction.subdivision().orElse("");
-    return state == null ? !OWN_CALLING_HOURS.contains(subdivision) : state.equals(subdivision);
+    return state == null ? !OWN_CALLING_HOURS.contains(jurisdiction) : state.equals(jurisdiction);
   }
 
   @Override

@@ -35,11 +35,11 @@ public final class Standing {
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
   private final @Nullable Instant latest;
-  private final @Nullable Erased erased;
-  private final @Nullable PreferencesChanged preferences;
+  private final Optional<Erased> erased;
+  private final Optional<PreferencesChanged> preferences;
   private final boolean objectedSincePreferences;
-  private final @Nullable Objected lastObjection;
-  private final @Nullable Purchased lastPurchase;
+  private final Optional<Objected> lastObjection;
+  private final Optional<Purchased> lastPurchase;
   private final ImmutableList<RelationshipEvent> relationship;
   private final ImmutableList<Withdrawn> withdrawals;
   private final ImmutableList<Granted> validGrants;
@@ -142,11 +142,16 @@ public final class Standing {
       }
     }
     this.latest = last;
-    this.erased = erasure;
-    this.preferences = latestPreferences;
+    this.erased = Optional.ofNullable(erasure);
+    this.preferences = Optional.ofNullable(latestPreferences);
     this.objectedSincePreferences = objectedSince;
-    this.lastObjection = objection;
-    this.lastPurchase = purchase;
+    this.lastObjection = Optional.ofNullable(objection);
+    this.lastPurchase = Optional.ofNullable(purchase);
+    for (Map<Optional<String>, Key> named : keys) {
+      if (named != null) {
+        named.values().forEach(Key::freeze);
+      }
+    }
     this.relationship = contacts.build();
     this.withdrawals = withdrawn.build();
     this.validGrants = valid.build();
@@ -189,12 +194,12 @@ public final class Standing {
 
   /** The erasure, if the customer was erased. */
   public Optional<Erased> erased() {
-    return Optional.ofNullable(erased);
+    return erased;
   }
 
   /** The latest {@code preferences} event, if any. */
   public Optional<PreferencesChanged> latestPreferences() {
-    return Optional.ofNullable(preferences);
+    return preferences;
   }
 
   /** Whether an objection came after the latest {@code preferences} event (or there is none). */
@@ -204,12 +209,12 @@ public final class Standing {
 
   /** The latest objection, if the customer ever objected. */
   public Optional<Objected> lastObjection() {
-    return Optional.ofNullable(lastObjection);
+    return lastObjection;
   }
 
   /** The latest purchase, if any. */
   public Optional<Purchased> lastPurchase() {
-    return Optional.ofNullable(lastPurchase);
+    return lastPurchase;
   }
 
   /** The purchases and inquiries, in time order. */
@@ -251,7 +256,8 @@ public final class Standing {
         unnamed.withdraw(withdrawal);
       }
     }
-    unnamed.objection = lastObjection;
+    unnamed.objection = lastObjection.orElse(null);
+    unnamed.freeze();
     return unnamed;
   }
 
@@ -265,8 +271,20 @@ public final class Standing {
     private @Nullable Granted latestNaming;
     private boolean validGrantNamed;
     private boolean withdrawnBefore;
+    private Optional<Granted> grant = Optional.empty();
+    private Optional<Withdrawn> withdrawal = Optional.empty();
+    private Optional<Objected> standingObjection = Optional.empty();
+    private Optional<Granted> latestNamingGrant = Optional.empty();
 
     private Key() {}
+
+    /** Fixes the answers once the fold is done, so that reading them allocates nothing. */
+    private void freeze() {
+      grant = standing instanceof Granted ? Optional.of((Granted) standing) : Optional.empty();
+      withdrawal = standing instanceof Withdrawn ? Optional.of((Withdrawn) standing) : Optional.empty();
+      standingObjection = Optional.ofNullable(objection);
+      latestNamingGrant = Optional.ofNullable(latestNaming);
+    }
 
     private void grant(Granted grant, boolean objectionSkips) {
       latestNaming = grant;
@@ -291,22 +309,22 @@ public final class Standing {
 
     /** The standing grant, if a grant (not a withdrawal) stands. */
     public Optional<Granted> grant() {
-      return standing instanceof Granted ? Optional.of((Granted) standing) : Optional.empty();
+      return grant;
     }
 
     /** The standing withdrawal, if a withdrawal stands. */
     public Optional<Withdrawn> withdrawal() {
-      return standing instanceof Withdrawn ? Optional.of((Withdrawn) standing) : Optional.empty();
+      return withdrawal;
     }
 
     /** The objection standing on the key, if any. */
     public Optional<Objected> objection() {
-      return Optional.ofNullable(objection);
+      return standingObjection;
     }
 
     /** The latest grant, valid or not, that named the key. */
     public Optional<Granted> latestNaming() {
-      return Optional.ofNullable(latestNaming);
+      return latestNamingGrant;
     }
 
     /** Whether a valid grant, a skipped import included, ever named the key. */

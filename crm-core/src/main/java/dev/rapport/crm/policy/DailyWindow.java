@@ -20,12 +20,16 @@ final class DailyWindow implements TimingRule {
 
   private final LocalTime start;
   private final LocalTime end;
+  private final long startNano;
+  private final long endNano;
   private final ZoneId zone;
   private final Reason reason;
 
   DailyWindow(LocalTime start, LocalTime end, ZoneId zone, Reason reason) {
     this.start = start;
     this.end = end;
+    this.startNano = start.toNanoOfDay();
+    this.endNano = end.toNanoOfDay();
     this.zone = zone;
     this.reason = reason;
   }
@@ -37,13 +41,17 @@ final class DailyWindow implements TimingRule {
 
   /** Whether the wall time {@code time} lies inside the window. */
   boolean contains(LocalTime time) {
-    if (start.equals(end)) {
+    return containsNanoOfDay(time.toNanoOfDay());
+  }
+
+  private boolean containsNanoOfDay(long nano) {
+    if (startNano == endNano) {
       return false;
     }
-    if (start.isBefore(end)) {
-      return !time.isBefore(start) && time.isBefore(end);
+    if (startNano < endNano) {
+      return nano >= startNano && nano < endNano;
     }
-    return !time.isBefore(start) || time.isBefore(end);
+    return nano >= startNano || nano < endNano;
   }
 
   /**
@@ -72,8 +80,11 @@ final class DailyWindow implements TimingRule {
     return time.getSecond() == 0 && time.getNano() == 0 ? minute : minute + 1;
   }
 
+  /** Whether the wall clock at {@code t} reads a time inside the window, with the zone's real offset there. */
   private boolean containsInstant(Instant t) {
-    return contains(t.atZone(zone).toLocalTime());
+    long offset = zone.getRules().getOffset(t).getTotalSeconds();
+    long nanoOfDay = Math.floorMod(t.getEpochSecond() + offset, 86_400L) * 1_000_000_000L + t.getNano();
+    return containsNanoOfDay(nanoOfDay);
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.RelationshipEvent;
 import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
@@ -22,6 +23,8 @@ import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Profiling;
 import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.relationship.QuietHours;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,8 +53,8 @@ final class Evaluation {
   private final ImmutableList<HistoryEntry> history;
   private final Messages messages;
 
-  private final List<Reason> allowReasons = new ArrayList<>();
-  private final List<Reason> denyReasons = new ArrayList<>();
+  private final List<Reason> allowReasons = new ArrayList<>(2);
+  private final List<Reason> denyReasons = new ArrayList<>(4);
   private @Nullable Situation situation;
 
   Evaluation(
@@ -168,21 +171,25 @@ final class Evaluation {
     if (outreach.isMarketing()) {
       denyReasons.addAll(pack.denials(situation()));
     }
-    RuleContext context =
-        RuleContext.of(state.customer(), state.events(), history, outreach, outreach.at());
-    List<TimingRule> timing = new ArrayList<>();
-    for (PolicyRule rule : rules) {
-      RuleOutcome outcome = evaluate(rule, context);
-      if (outcome.denies()) {
-        denyReasons.add(outcome.reason().orElseThrow());
-      } else if (outcome.defers()) {
-        timing.add(teamTimingRule(rule, context, outcome));
+    List<TimingRule> teamTiming = ImmutableList.of();
+    if (!rules.isEmpty()) {
+      teamTiming = new ArrayList<>(2);
+      RuleContext context =
+          RuleContext.of(state.customer(), state.events(), history, outreach, outreach.at());
+      for (PolicyRule rule : rules) {
+        RuleOutcome outcome = evaluate(rule, context);
+        if (outcome.denies()) {
+          denyReasons.add(outcome.reason().orElseThrow());
+        } else if (outcome.defers()) {
+          teamTiming.add(teamTimingRule(rule, context, outcome));
+        }
       }
     }
     if (!denyReasons.isEmpty()) {
       return deny(denyReasons);
     }
-    timing.addAll(0, timingRules());
+    List<TimingRule> timing = timingRules();
+    timing.addAll(teamTiming);
     return deferral(timing).orElseGet(this::allow);
   }
 
@@ -239,9 +246,7 @@ final class Evaluation {
     }
     boolean ended =
         state.standing().lastObjection().isPresent()
-            || state.standing().withdrawals().stream()
-                .anyMatch(
-                    w -> purpose.openedBy().stream().anyMatch(i -> w.names(i, channel, outreach.entity())));
+            || withdrawnFor(purpose, channel);
     return ended ? Optional.empty() : Optional.of(pack.impliedConsent(situation()));
   }
 
@@ -250,7 +255,24 @@ final class Evaluation {
    * intent on any channel: then implied consent is not consulted ({@code model.md} 5.4).
    */
   private boolean holdsLiveGrantForTheSender() {
-    return state.liveGrants().stream().anyMatch(g -> g.entity().equals(outreach.entity()));
+    for (Granted grant : state.standing().validGrants()) {
+      if (grant.entity().equals(outreach.entity()) && state.isLive(grant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a withdrawal names an intent that opens {@code purpose} on {@code channel}. */
+  private boolean withdrawnFor(Purpose purpose, Channel channel) {
+    for (Withdrawn withdrawal : state.standing().withdrawals()) {
+      for (Intent intent : purpose.openedBy()) {
+        if (withdrawal.names(intent, channel, outreach.entity())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // model.md 5.9
@@ -297,51 +319,33 @@ final class Evaluation {
   // model.md 5.8 and the packs' timing rules
   private List<TimingRule> timingRules() {
     Preferences preferences = state.preferences();
-    List<TimingRule> timing = new ArrayList<>();
+    List<TimingRule> timing = new ArrayList<>(4);
     String preferencesEvent = state.preferencesEventId().orElse(null);
     boolean exemptFromQuiet =
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
-    preferences
-        .quietHours()
-        .filter(q -> !q.isEmpty() && !exemptFromQuiet)
-        .ifPresent(
-            q ->
-                timing.add(
-                    new DailyWindow(
-                        q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent))));
-    List<FrequencyCap> caps = new ArrayList<>(preferences.caps());
-    caps.addAll(options.caps());
-    for (FrequencyCap cap : caps) {
-      if (!countedBy(cap)) {
-        continue;
-      }
-      boolean own = preferences.caps().contains(cap);
-      List<Instant> sent =
-          history.stream()
-              .filter(h -> cap.counts(h.purpose(), h.channel()))
-              .map(HistoryEntry::at)
-              .collect(ImmutableList.toImmutableList());
-      Timing.rollingLimit(sent, cap.max(), cap.per(), outreach.at())
-          .ifPresent(
-              until ->
-                  timing.add(
-                      TimingRule.until(
-                          until, messages.frequencyCap(cap, until, own ? preferencesEvent : null))));
+    Optional<QuietHours> quiet = preferences.quietHours();
+    if (quiet.isPresent() && !quiet.get().isEmpty() && !exemptFromQuiet) {
+      QuietHours q = quiet.get();
+      timing.add(
+          new DailyWindow(
+              q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
     }
-    if (outreach.isMarketing()) {
-      preferences
-          .coolOffAfterPurchase()
-          .ifPresent(
-              coolOff ->
-                  state
-                      .lastPurchase()
-                      .ifPresent(
-                          purchase ->
-                              timing.add(
-                                  TimingRule.until(
-                                      purchase.at().plus(coolOff),
-                                      messages.coolOff(purchase, coolOff)))));
+    List<FrequencyCap> own = preferences.caps();
+    for (int i = 0; i < own.size(); i++) {
+      addCap(timing, own.get(i), preferencesEvent);
+    }
+    List<FrequencyCap> business = options.caps();
+    for (int i = 0; i < business.size(); i++) {
+      FrequencyCap cap = business.get(i);
+      addCap(timing, cap, own.contains(cap) ? preferencesEvent : null);
+    }
+    Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
+    Optional<Purchased> purchase = state.lastPurchase();
+    if (outreach.isMarketing() && coolOff.isPresent() && purchase.isPresent()) {
+      timing.add(
+          TimingRule.until(
+              purchase.get().at().plus(coolOff.get()), messages.coolOff(purchase.get(), coolOff.get())));
     }
     for (Timing rule : pack.timing(situation())) {
       timing.add(
@@ -350,6 +354,35 @@ final class Evaluation {
               : TimingRule.until(rule.until(), rule.reason()));
     }
     return timing;
+  }
+
+  /** Adds the timing rule of {@code cap} if it counts the outreach and holds it at its instant. */
+  private void addCap(List<TimingRule> timing, FrequencyCap cap, @Nullable String preferencesEvent) {
+    if (!countedBy(cap)) {
+      return;
+    }
+    Instant windowStart = outreach.at().minus(cap.per());
+    int inWindow = 0;
+    for (int i = 0; i < history.size(); i++) {
+      HistoryEntry entry = history.get(i);
+      if (entry.at().isAfter(windowStart) && cap.counts(entry.purpose(), entry.channel())) {
+        inWindow++;
+      }
+    }
+    if (inWindow < cap.max()) {
+      return;
+    }
+    List<Instant> sent = new ArrayList<>(inWindow);
+    for (HistoryEntry entry : history) {
+      if (cap.counts(entry.purpose(), entry.channel())) {
+        sent.add(entry.at());
+      }
+    }
+    Optional<Instant> until = Timing.rollingLimit(sent, cap.max(), cap.per(), outreach.at());
+    if (until.isPresent()) {
+      timing.add(
+          TimingRule.until(until.get(), messages.frequencyCap(cap, until.get(), preferencesEvent)));
+    }
   }
 
   private boolean countedBy(FrequencyCap cap) {
@@ -387,10 +420,19 @@ final class Evaluation {
    * ({@code model.md} 5.8); a DENY where the daily windows leave no free minute in a day.
    */
   private Optional<Decision> deferral(List<TimingRule> timing) {
-    List<DailyWindow> daily = new ArrayList<>();
-    timing.stream().filter(DailyWindow.class::isInstance).map(DailyWindow.class::cast).forEach(daily::add);
+    if (timing.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DailyWindow> daily = new ArrayList<>(2);
+    for (TimingRule rule : timing) {
+      if (rule instanceof DailyWindow) {
+        daily.add((DailyWindow) rule);
+      }
+    }
     if (!daily.isEmpty() && noFreeMinute(daily)) {
-      return Optional.of(deny(daily.stream().map(TimingRule::reason).collect(ImmutableList.toImmutableList())));
+      List<Reason> reasons = new ArrayList<>(daily.size());
+      daily.forEach(window -> reasons.add(window.reason()));
+      return Optional.of(deny(reasons));
     }
     Instant at = outreach.at();
     Instant t = at;

@@ -5,6 +5,7 @@ import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,14 +14,21 @@ import java.util.Optional;
  * key, and whether the standing grant is live there.
  */
 final class KeyStanding {
-  private final State state;
   private final Standing.Key key;
-  private final Channel channel;
+  private final boolean expired;
+  private final boolean awaitingConfirmation;
 
   KeyStanding(State state, Standing.Key key, Channel channel) {
-    this.state = state;
     this.key = key;
-    this.channel = channel;
+    Optional<Granted> grant = key.grant();
+    if (grant.isPresent()) {
+      Optional<Instant> expiresAt = grant.get().expiresAt();
+      this.expired = expiresAt.isPresent() && !expiresAt.get().isAfter(state.at());
+      this.awaitingConfirmation = state.needsConfirmation(channel) && !state.isConfirmed(grant.get());
+    } else {
+      this.expired = false;
+      this.awaitingConfirmation = false;
+    }
   }
 
   /** The standing grant, if a grant (not a withdrawal) stands. */
@@ -49,15 +57,15 @@ final class KeyStanding {
   }
 
   boolean expired() {
-    return grant().flatMap(Granted::expiresAt).map(e -> !e.isAfter(state.at())).orElse(false);
+    return expired;
   }
 
   boolean awaitingConfirmation() {
-    return grant().map(g -> state.needsConfirmation(channel) && !state.isConfirmed(g)).orElse(false);
+    return awaitingConfirmation;
   }
 
   /** The standing grant if it is live: not expired and confirmed where required. */
   Optional<Granted> liveGrant() {
-    return grant().filter(g -> !expired() && !awaitingConfirmation());
+    return expired || awaitingConfirmation ? Optional.empty() : key.grant();
   }
 }

@@ -26,10 +26,14 @@ final class State {
   private final Instant at;
   private final Set<Channel> doubleOptIn;
 
+  private final Preferences preferences;
+
   State(Standing standing, Instant at, Set<Channel> doubleOptIn) {
     this.standing = standing;
     this.at = at;
     this.doubleOptIn = doubleOptIn;
+    Optional<PreferencesChanged> latest = standing.latestPreferences();
+    this.preferences = latest.isPresent() ? latest.get().preferences() : Preferences.defaults();
   }
 
   Standing standing() {
@@ -55,12 +59,13 @@ final class State {
 
   /** The latest stated preferences, or the defaults. */
   Preferences preferences() {
-    return standing.latestPreferences().map(PreferencesChanged::preferences).orElse(Preferences.defaults());
+    return preferences;
   }
 
   /** The id of the latest {@code preferences} event, if any. */
   Optional<String> preferencesEventId() {
-    return standing.latestPreferences().map(PreferencesChanged::id);
+    Optional<PreferencesChanged> latest = standing.latestPreferences();
+    return latest.isPresent() ? Optional.of(latest.get().id()) : Optional.empty();
   }
 
   /**
@@ -105,16 +110,22 @@ final class State {
   ImmutableList<Granted> liveGrants() {
     ImmutableList.Builder<Granted> live = ImmutableList.builder();
     for (Granted g : standing.validGrants()) {
-      boolean isLive =
-          g.intents().stream()
-              .anyMatch(
-                  i ->
-                      g.channels().stream()
-                          .anyMatch(c -> standing(i, c, g.entity()).liveGrant().orElse(null) == g));
-      if (isLive) {
+      if (isLive(g)) {
         live.add(g);
       }
     }
     return live.build();
+  }
+
+  /** Whether {@code grant} is the live grant of some key it names. */
+  boolean isLive(Granted grant) {
+    for (Intent intent : grant.intents()) {
+      for (Channel channel : grant.channels()) {
+        if (standing(intent, channel, grant.entity()).liveGrant().orElse(null) == grant) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
