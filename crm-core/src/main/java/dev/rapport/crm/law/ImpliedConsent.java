@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A pack's answer on implied consent ({@code RULES.md}, implied consent): the purchase or
+ * A pack's answer on implied consent ({@code RULES.md}, The law: implied consent): the purchase or
  * inquiry that implies it, or every reason none does.
  */
 public final class ImpliedConsent {

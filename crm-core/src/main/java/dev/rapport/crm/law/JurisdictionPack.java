@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a jurisdiction's law adds to the model ({@code RULES.md}, the law of each jurisdiction).
+ * What a jurisdiction's law adds to the model ({@code RULES.md}, The law).
  * A pack only ever adds: it never loosens what the customer declared.
  *
  * <p>A pack sees a {@link Situation}: an immutable view of the customer (jurisdiction and zone),

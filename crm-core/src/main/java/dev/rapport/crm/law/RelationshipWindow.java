@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * An existing relationship with the sender that counts for a while: a purchase within one
  * period or an inquiry within another before the send day, by the same entity as the
  * outreach. Counted on local dates with the boundary day excluded: the event counts if and
- * only if {@code E > S - N} ({@code RULES.md}, Dates). A newer purchase or inquiry restarts the
+ * only if {@code E > S - N} ({@code RULES.md}, The law: local dates). A newer purchase or inquiry restarts the
  * clock.
  */
 final class RelationshipWindow {

@@ -92,8 +92,8 @@ public final class Situation {
   }
 
   /**
-   * The live grants that cover the outreach's marketing side ({@code RULES.md}, covering
-   * grants): for a consent request every live, unobjected grant of an intent that opens
+   * The live grants that cover the outreach's marketing side ({@code RULES.md} 7, and US: the
+   * covering grant): for a consent request every live, unobjected grant of an intent that opens
    * marketing on its key; otherwise the grants that cover its marketing purpose, or the
    * {@code PROMOTION} a non-marketing purpose carries. Empty when none covers.
    */
@@ -106,7 +106,7 @@ public final class Situation {
     return grants;
   }
 
-  /** The local date of {@code instant} in the customer's zone ({@code RULES.md}, Dates). */
+  /** The local date of {@code instant} in the customer's zone ({@code RULES.md}, The law: local dates). */
   public LocalDate localDate(Instant instant) {
     return instant.atZone(zone()).toLocalDate();
   }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A timing rule a pack adds ({@code RULES.md}, timing): it defers the outreach, never denies
+ * A timing rule a pack adds ({@code RULES.md} 6, Timing: DEFER): it defers the outreach, never denies
  * it. Either a daily window of local wall time in which nothing may go (such as the complement
  * of calling hours), or an instant before which nothing may go (such as a call limit).
  */
@@ -55,7 +55,7 @@ public final class Timing {
    * When a rolling-window limit stops deferring an outreach at {@code at}: counting the
    * instants {@code sent} with {@code at - per < s <= at}, at {@code max} or more, with n counted
    * oldest first and counting from 1, instant number n-max+1 plus {@code per}. Empty when the
-   * limit does not defer ({@code RULES.md}, frequency caps).
+   * limit does not defer ({@code RULES.md} 6, Timing: DEFER).
    */
   public static Optional<Instant> rollingLimit(List<Instant> sent, int max, Duration per, Instant at) {
     Instant windowStart = at.minus(per);

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A ledger folded once ({@code RULES.md}, the ledger): its events at or before an instant, in
+ * A ledger folded once ({@code RULES.md} 3, Coverage by declared intent): its events at or before an instant, in
  * time order (ties by ledger position), and what every decision reads from them: the standing
  * of each key (intent, channel, entity), the valid grants, the confirmations, the objections,
  * the purchases and inquiries, the latest preferences, the registry entries and the erasure.

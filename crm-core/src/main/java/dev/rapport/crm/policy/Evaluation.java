@@ -122,8 +122,8 @@ final class Evaluation {
   /**
    * The live grants that cover the outreach's marketing side, for the packs' written-consent
    * rules, computed from the standing alone: for a consent request every live, unobjected grant
-   * of an intent that opens marketing on its key (model.md 5.9); otherwise the grants covering
-   * the marketing purpose, or the PROMOTION a non-marketing purpose carries (model.md 5.3).
+   * of an intent that opens marketing on its key (RULES.md 7); otherwise the grants covering
+   * the marketing purpose, or the PROMOTION a non-marketing purpose carries (RULES.md 3).
    */
   private List<Granted> coveringGrants() {
     if (outreach.purpose() == Purpose.CONSENT_REQUEST) {

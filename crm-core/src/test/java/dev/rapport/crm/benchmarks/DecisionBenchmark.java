@@ -61,6 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code decide}: the engine's decision; the reasons' sentences are not read.
  *   <li>{@code decideAndExplain}: the same, then every reason's sentence is read.
+ *   <li>{@code buildAndDecide}: a ledger built from its events, then decided, so the decision
+ *       folds it first; {@code build} builds the ledger alone. Their difference is the cost of
+ *       a decision on a customer read for the first time.
  *   <li>{@code control}: a plain-Java control on the same ledgers: fold the events into a
  *       {@link HashMap} of live keys, then check objection, the key and quiet hours. It knows
  *       none of the law and lists no reason; it is the floor a decision is measured against.
@@ -110,6 +113,7 @@ public class DecisionBenchmark {
           .build();
 
   private Ledger[] ledgers;
+  private List<List<LedgerEvent>> events;
   private List<List<HistoryEntry>> histories;
   private Outreach outreach;
   private int next;
@@ -120,6 +124,10 @@ public class DecisionBenchmark {
     Population population = Population.generate(42L, CUSTOMERS);
     ledgers = population.ledgers;
     histories = population.histories;
+    events = new ArrayList<>(CUSTOMERS);
+    for (Ledger ledger : ledgers) {
+      events.add(ledger.events());
+    }
     outreach =
         Outreach.builder().purpose(Purpose.PROMOTION).channel(Channel.EMAIL).at(AT).build();
   }
@@ -147,6 +155,24 @@ public class DecisionBenchmark {
       length += reason.message().length();
     }
     return length;
+  }
+
+  /**
+   * A ledger built from its events (each validated as appended), then decided: the ledger is
+   * new, so the decision folds it first, as in a campaign that reads each customer once.
+   */
+  @Benchmark
+  public Decision buildAndDecide() {
+    int i = nextCustomer();
+    Ledger fresh = Ledger.of(ledgers[i].customer(), events.get(i));
+    return engine.decide(fresh, histories.get(i), outreach);
+  }
+
+  /** The ledger built alone, to subtract from {@link #buildAndDecide()}. */
+  @Benchmark
+  public Ledger build() {
+    int i = nextCustomer();
+    return Ledger.of(ledgers[i].customer(), events.get(i));
   }
 
   /** The plain-Java control: fold into a HashMap, then check. */
