@@ -94,6 +94,11 @@ public final class LocalRun implements AutoCloseable {
     return new LocalRun(clock, new InMemoryLedgerStore(), PolicyEngine.withDefaults());
   }
 
+  /** Starts everything on {@code store} (any {@link LedgerStore}) with the default engine. */
+  public static LocalRun start(Clock clock, LedgerStore store) throws IOException {
+    return new LocalRun(clock, store, PolicyEngine.withDefaults());
+  }
+
   /** Records a customer in GB (Europe/London) with an address and the given ledger events. */
   public void addCustomer(String customerId, Recipient recipient, List<? extends LedgerEvent> events) {
     store.create(CustomerProfile.of(customerId, Jurisdiction.of("GB"), ZoneId.of("Europe/London")));

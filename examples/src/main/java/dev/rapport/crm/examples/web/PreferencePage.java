@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -57,7 +59,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class PreferencePage implements HttpHandler {
   static final String CSRF_COOKIE = "rapport-form";
   private static final Pattern FORM_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
-  private static final Set<String> FIXED_FIELDS = Set.of("t", "csrf", "notice");
+  private static final Set<String> FIXED_FIELDS = Set.of("t", "csrf", "notice", "shown");
 
   private final LedgerStore store;
   private final LinkSigner signer;
@@ -144,6 +146,13 @@ final class PreferencePage implements HttpHandler {
     body.append("<input type=\"hidden\" name=\"t\" value=\"").append(Http.escape(text)).append("\">");
     body.append("<input type=\"hidden\" name=\"csrf\" value=\"").append(csrf(token.customerId(), formId)).append("\">");
     body.append("<input type=\"hidden\" name=\"notice\" value=\"").append(Http.escape(notice)).append("\">");
+    StringBuilder shown = new StringBuilder();
+    for (Channel channel : Channel.values()) {
+      for (Intent intent : onFile.on(channel)) {
+        shown.append(shown.length() == 0 ? "" : " ").append(channel.name()).append('.').append(intent.name());
+      }
+    }
+    body.append("<input type=\"hidden\" name=\"shown\" value=\"").append(shown).append("\">");
     for (Channel channel : Channel.values()) {
       body.append("<fieldset><legend>").append(Http.escape(Words.of(channel))).append("</legend>");
       for (Intent intent : Intent.values()) {
@@ -178,7 +187,12 @@ final class PreferencePage implements HttpHandler {
     if (!notice.equals(form.get("notice"))) {
       throw new HttpProblem(409, "the page you saw showed another notice than ours today (" + notice + "); reload it and choose again");
     }
-    Map<Channel, Set<Intent>> wanted = wanted(form);
+    Map<Channel, Set<Intent>> wanted = choices(form.entrySet().stream()
+        .filter(f -> !FIXED_FIELDS.contains(f.getKey()))
+        .collect(Collectors.toList()));
+    Map<Channel, Set<Intent>> shown = choices(form.getOrDefault("shown", "").isBlank()
+        ? List.of()
+        : Arrays.stream(form.get("shown").split(" ")).map(name -> Map.entry(name, "yes")).collect(Collectors.toList()));
     boolean[] replay = {false};
     Writes.append(
         store,
@@ -188,7 +202,7 @@ final class PreferencePage implements HttpHandler {
             replay[0] = true;
             return List.of();
           }
-          return changes(ledger, token, wanted, formId, now);
+          return changes(ledger, token, shown, wanted, formId, now);
         });
     if (replay[0]) {
       throw new HttpProblem(409, "this form was already saved; open the page from your link again to make another change");
@@ -197,16 +211,13 @@ final class PreferencePage implements HttpHandler {
     exchange.sendResponseHeaders(303, -1);
   }
 
-  /** The ticked boxes; an unknown field is a bad request, not something to ignore. */
-  private static Map<Channel, Set<Intent>> wanted(Map<String, String> form) throws HttpProblem {
+  /** Boxes named {@code CHANNEL.INTENT}; an unknown name is a bad request, not something to ignore. */
+  private static Map<Channel, Set<Intent>> choices(List<Map.Entry<String, String>> fields) throws HttpProblem {
     Map<Channel, Set<Intent>> wanted = new EnumMap<>(Channel.class);
     for (Channel channel : Channel.values()) {
       wanted.put(channel, EnumSet.noneOf(Intent.class));
     }
-    for (Map.Entry<String, String> field : form.entrySet()) {
-      if (FIXED_FIELDS.contains(field.getKey())) {
-        continue;
-      }
+    for (Map.Entry<String, String> field : fields) {
       String[] parts = field.getKey().split("\\.", -1);
       try {
         if (parts.length != 2 || !"yes".equals(field.getValue())) {
@@ -220,7 +231,14 @@ final class PreferencePage implements HttpHandler {
     return wanted;
   }
 
-  private List<LedgerEvent> changes(Ledger ledger, LinkToken token, Map<Channel, Set<Intent>> wanted, String formId, Instant now) {
+  /**
+   * The events for what the customer changed on the page ({@code shown} to {@code wanted}),
+   * against what is on file now: a box ticked is granted unless it is live already, a box
+   * unticked is withdrawn unless it is closed already, and what somebody else changed meanwhile
+   * on boxes the customer left alone stays as they left it.
+   */
+  private List<LedgerEvent> changes(
+      Ledger ledger, LinkToken token, Map<Channel, Set<Intent>> shown, Map<Channel, Set<Intent>> wanted, String formId, Instant now) {
     OnFile onFile = OnFile.of(ledger, token.entity(), now);
     Evidence evidence =
         Evidence.builder()
@@ -235,10 +253,12 @@ final class PreferencePage implements HttpHandler {
     for (Channel channel : Channel.values()) {
       Set<Intent> added = EnumSet.noneOf(Intent.class);
       added.addAll(wanted.get(channel));
+      added.removeAll(shown.get(channel));
       added.removeAll(onFile.on(channel));
       Set<Intent> removed = EnumSet.noneOf(Intent.class);
-      removed.addAll(onFile.on(channel));
+      removed.addAll(shown.get(channel));
       removed.removeAll(wanted.get(channel));
+      removed.retainAll(onFile.on(channel));
       if (!added.isEmpty()) {
         events.add(Granted.builder().id("pref-" + formId + "-" + (events.size() + 1)).at(now)
             .intents(added).addChannels(channel).entity(entity).evidence(evidence).build());
