@@ -162,8 +162,8 @@ public final class SmtpDelivery implements ConsentCheckedMailer.Delivery {
     String unsubscribeUrl = links.url(unsubscribe);
     if (unsubscribeObliged) {
       String mailto =
-          "mailto:unsubscribe@" + sender.domain() + "?subject="
-              + UrlEscapers.urlFormParameterEscaper().escape("unsubscribe " + links.signer().sign(unsubscribe));
+          // RFC 6068: a space in a mailto header is %20; the token is base64url and a dot.
+          "mailto:unsubscribe@" + sender.domain() + "?subject=unsubscribe%20" + links.signer().sign(unsubscribe);
       message.setHeader(
           Email.LIST_UNSUBSCRIBE,
           MimeUtility.fold(Email.LIST_UNSUBSCRIBE.length() + 2, "<" + unsubscribeUrl + ">, <" + mailto + ">"));

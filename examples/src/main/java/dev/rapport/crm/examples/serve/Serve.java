@@ -85,12 +85,16 @@ public final class Serve {
       out.println();
       out.println("A mail provider's one-click unsubscribe is:  curl -d List-Unsubscribe=One-Click 'UNSUBSCRIBE-URL'");
       out.println(duration.map(d -> "Serving for " + d.toSeconds() + " s.").orElse("Serving until interrupted (Ctrl-C)."));
+      out.println("Deferred messages are asked about again at their deferUntil while serving.");
       out.flush();
       int[] versions = CUSTOMERS.stream().mapToInt(c -> run.store().read(c).orElseThrow().version()).toArray();
-      if (duration.isPresent()) {
-        stop.await(duration.get().toMillis(), TimeUnit.MILLISECONDS);
-      } else {
-        stop.await();
+      // Deferred messages are asked about again when their deferUntil comes.
+      Instant end = duration.map(d -> clock.instant().plus(d)).orElse(Instant.MAX);
+      while (clock.instant().isBefore(end) && !stop.await(untilNextLook(clock, end), TimeUnit.MILLISECONDS)) {
+        for (Decision again : run.mailer().runDue(clock.instant())) {
+          out.printf("  a deferred message, asked again at %s: %s %s%n", clock.instant().truncatedTo(ChronoUnit.SECONDS), again.verdict(), again.reasonCodes());
+          out.flush();
+        }
       }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -112,6 +116,11 @@ public final class Serve {
       }
       out.flush();
     }
+  }
+
+  private static long untilNextLook(Clock clock, Instant end) {
+    Duration left = Duration.between(clock.instant(), end);
+    return left.compareTo(Duration.ofSeconds(1)) > 0 ? 1_000 : Math.max(0, left.toMillis());
   }
 
   private static void record(LocalRun run, Instant now) {
