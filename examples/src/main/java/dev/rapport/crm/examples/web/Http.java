@@ -2,15 +2,24 @@ package dev.rapport.crm.examples.web;
 
 import com.google.common.html.HtmlEscapers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.rapport.crm.examples.links.BadLinkException;
+import dev.rapport.crm.examples.preferences.PreferenceCenter;
+import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.ledger.LedgerEvent;
+import dev.rapport.crm.ledger.RejectedEventException;
+import dev.rapport.crm.store.VersionConflictException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,7 +100,7 @@ final class Http {
 
   /** The value of the cookie {@code name}, if the request carries it. */
   static Optional<String> cookie(HttpExchange exchange, String name) {
-    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
@@ -100,6 +109,56 @@ final class Http {
       }
     }
     return Optional.empty();
+  }
+
+  /** What an endpoint does for one method. */
+  @FunctionalInterface
+  interface Action {
+    void run(HttpExchange exchange) throws IOException, HttpProblem, BadLinkException;
+  }
+
+  /**
+   * Runs {@code get} for GET and HEAD, {@code post} for POST; answers a refused request with
+   * its status and a page that says why, and any other method with 405.
+   */
+  static void dispatch(HttpExchange exchange, Action get, Action post) throws IOException {
+    try (exchange) {
+      try {
+        switch (exchange.getRequestMethod()) {
+          case "GET":
+          case "HEAD":
+            get.run(exchange);
+            break;
+          case "POST":
+            post.run(exchange);
+            break;
+          default:
+            exchange.getResponseHeaders().set("Allow", "GET, POST");
+            throw new HttpProblem(405, "this page answers GET and POST only");
+        }
+      } catch (BadLinkException e) {
+        problem(exchange, e.problem().status(), e.getMessage());
+      } catch (HttpProblem e) {
+        problem(exchange, e.status(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Records what {@code change} builds through the preference center, turning its failures into
+   * answers: an unknown customer is 404, a refused event 409, a race lost every time 503.
+   */
+  static Ledger record(PreferenceCenter center, String customerId, Function<Ledger, List<? extends LedgerEvent>> change)
+      throws HttpProblem {
+    try {
+      return center.record(customerId, change);
+    } catch (NoSuchElementException e) {
+      throw new HttpProblem(404, "we have no customer " + customerId + " on file");
+    } catch (RejectedEventException e) {
+      throw new HttpProblem(409, "this change cannot be recorded: " + e.getMessage());
+    } catch (VersionConflictException e) {
+      throw new HttpProblem(503, "your record kept changing while we saved; please try again");
+    }
   }
 
   static String escape(String text) {

@@ -16,6 +16,7 @@ import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.examples.preferences.PreferenceCenter;
 import dev.rapport.crm.store.LedgerStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ import javax.crypto.spec.SecretKeySpec;
  * that is also set as a {@code SameSite=Strict}, {@code HttpOnly} cookie; the POST must bring
  * both and they must match (compared in constant time). The events' ids are made from the form
  * id, so a replayed form finds its events already in the ledger and is refused (409). The form
- * must name the notice the page shows now. Writes retry on version conflicts ({@link Writes}).
+ * must name the notice the page shows now. Writes go through the {@link PreferenceCenter}, which retries on version conflicts.
  */
 final class PreferencePage implements HttpHandler {
   static final String CSRF_COOKIE = "rapport-form";
@@ -62,16 +63,18 @@ final class PreferencePage implements HttpHandler {
   private static final Set<String> FIXED_FIELDS = Set.of("t", "csrf", "notice", "shown");
 
   private final LedgerStore store;
+  private final PreferenceCenter center;
   private final LinkSigner signer;
   private final String notice;
   private final Clock clock;
   private final SecretKeySpec csrfKey;
   private final SecureRandom random = new SecureRandom();
 
-  PreferencePage(LedgerStore store, LinkSigner signer, String notice, Clock clock) {
+  PreferencePage(LedgerStore store, PreferenceCenter center, LinkSigner signer, Clock clock) {
     this.store = store;
+    this.center = center;
     this.signer = signer;
-    this.notice = notice;
+    this.notice = center.notice();
     this.clock = clock;
     byte[] key = new byte[32];
     random.nextBytes(key);
@@ -80,26 +83,7 @@ final class PreferencePage implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      try {
-        switch (exchange.getRequestMethod()) {
-          case "GET":
-          case "HEAD":
-            show(exchange);
-            break;
-          case "POST":
-            save(exchange);
-            break;
-          default:
-            exchange.getResponseHeaders().set("Allow", "GET, POST");
-            throw new HttpProblem(405, "use GET to see your choices or POST to change them");
-        }
-      } catch (BadLinkException e) {
-        Http.problem(exchange, e.problem().status(), e.getMessage());
-      } catch (HttpProblem e) {
-        Http.problem(exchange, e.status(), e.getMessage());
-      }
-    }
+    Http.dispatch(exchange, this::show, this::save);
   }
 
   private LinkToken token(String text, Instant now) throws HttpProblem, BadLinkException {
@@ -194,8 +178,8 @@ final class PreferencePage implements HttpHandler {
         ? List.of()
         : Arrays.stream(form.get("shown").split(" ")).map(name -> Map.entry(name, "yes")).collect(Collectors.toList()));
     boolean[] replay = {false};
-    Writes.append(
-        store,
+    Http.record(
+        center,
         token.customerId(),
         ledger -> {
           if (ledger.events().stream().anyMatch(e -> e.id().startsWith("pref-" + formId + "-"))) {

@@ -9,9 +9,9 @@ import dev.rapport.crm.examples.links.LinkToken;
 import dev.rapport.crm.examples.links.LinkUse;
 import dev.rapport.crm.ledger.Actor;
 import dev.rapport.crm.ledger.Evidence;
-import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
+import dev.rapport.crm.examples.preferences.PreferenceCenter;
 import dev.rapport.crm.store.LedgerStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,37 +43,20 @@ final class UnsubscribeEndpoint implements HttpHandler {
   static final String ONE_CLICK_VALUE = "One-Click";
 
   private final LedgerStore store;
+  private final PreferenceCenter center;
   private final LinkSigner signer;
   private final Clock clock;
 
-  UnsubscribeEndpoint(LedgerStore store, LinkSigner signer, Clock clock) {
+  UnsubscribeEndpoint(LedgerStore store, PreferenceCenter center, LinkSigner signer, Clock clock) {
     this.store = store;
+    this.center = center;
     this.signer = signer;
     this.clock = clock;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      try {
-        switch (exchange.getRequestMethod()) {
-          case "GET":
-          case "HEAD":
-            show(exchange);
-            break;
-          case "POST":
-            unsubscribe(exchange);
-            break;
-          default:
-            exchange.getResponseHeaders().set("Allow", "GET, POST");
-            throw new HttpProblem(405, "use GET to see the page or POST to unsubscribe");
-        }
-      } catch (BadLinkException e) {
-        Http.problem(exchange, e.problem().status(), e.getMessage());
-      } catch (HttpProblem e) {
-        Http.problem(exchange, e.status(), e.getMessage());
-      }
-    }
+    Http.dispatch(exchange, this::show, this::unsubscribe);
   }
 
   private LinkToken token(HttpExchange exchange, Instant now) throws HttpProblem, BadLinkException {
@@ -114,15 +97,15 @@ final class UnsubscribeEndpoint implements HttpHandler {
     String text = Http.query(exchange).get("t");
     String id = "unsubscribe-" + Hashing.sha256().hashString(text, StandardCharsets.US_ASCII).toString().substring(0, 24);
     boolean[] replay = {false};
-    Writes.append(
-        store,
+    Http.record(
+        center,
         token.customerId(),
         ledger -> {
           if (ledger.event(id).isPresent()) {
             replay[0] = true;
             return List.of();
           }
-          return List.<LedgerEvent>of(withdrawal(id, token, now, fromPage));
+          return List.of(withdrawal(id, token, now, fromPage));
         });
     Http.send(
         exchange,

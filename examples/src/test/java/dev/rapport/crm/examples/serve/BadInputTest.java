@@ -4,7 +4,7 @@ import static dev.rapport.crm.examples.serve.Customers.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.customer.CustomerProfile;
+import dev.rapport.crm.examples.RacingLedgerStore;
 import dev.rapport.crm.examples.email.Email;
 import dev.rapport.crm.examples.email.Recipient;
 import dev.rapport.crm.examples.links.LinkSigner;
@@ -18,7 +18,6 @@ import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.store.InMemoryLedgerStore;
-import dev.rapport.crm.store.LedgerStore;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,9 +32,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +44,9 @@ import org.junit.jupiter.api.Test;
 final class BadInputTest {
   private static final Pattern HIDDEN = Pattern.compile("name=\"(t|csrf|notice|shown)\" value=\"([^\"]*)\"");
 
-  private final AtomicBoolean raceOnce = new AtomicBoolean();
-  private final LedgerStore store = new RacingStore(new InMemoryLedgerStore(), raceOnce);
+  private static final String RIVAL_ID = "rival-1";
+  private final RacingLedgerStore store =
+      new RacingLedgerStore(new InMemoryLedgerStore(), version -> Customers.granted(RIVAL_ID, Channel.POST, Intent.PROMOTION));
   private final LocalRun run;
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -232,13 +229,14 @@ final class BadInputTest {
   @Test
   void aPreferenceChangeRetriesWhenAnotherWriterGotThereFirst() throws Exception {
     Map<String, String> form = openForm();
-    raceOnce.set(true);
+    store.race(1);
 
     HttpResponse<String> saved = post(preferencesPost(), encode(form, "EMAIL.DEALS=yes", "SMS.SUPPORT=yes"));
 
     assertThat(saved.statusCode()).isEqualTo(303);
+    assertThat(store.conflicts()).isEqualTo(1);
     Ledger ledger = run.store().read("c-1").orElseThrow();
-    assertThat(ledger.events()).extracting(LedgerEvent::id).contains(RacingStore.RIVAL_ID);
+    assertThat(ledger.events()).extracting(LedgerEvent::id).contains(RIVAL_ID);
     assertThat(ledger.events().get(ledger.version() - 1)).isInstanceOfSatisfying(Granted.class, g -> {
       assertThat(g.intents()).containsExactly(Intent.SUPPORT);
       assertThat(g.channels()).containsExactly(Channel.SMS);
@@ -257,39 +255,4 @@ final class BadInputTest {
     assertThat(run.awaitReceived(1, 500)).isFalse();
   }
 
-  /** A store where, once armed, a rival writer appends just before our append: a real race. */
-  private static final class RacingStore implements LedgerStore {
-    static final String RIVAL_ID = "rival-1";
-    private final LedgerStore delegate;
-    private final AtomicBoolean armed;
-
-    RacingStore(LedgerStore delegate, AtomicBoolean armed) {
-      this.delegate = delegate;
-      this.armed = armed;
-    }
-
-    @Override
-    public Optional<Ledger> read(String customerId) {
-      return delegate.read(customerId);
-    }
-
-    @Override
-    public Ledger create(CustomerProfile customer) {
-      return delegate.create(customer);
-    }
-
-    @Override
-    public Ledger append(String customerId, int expectedVersion, List<? extends LedgerEvent> events) {
-      if (armed.compareAndSet(true, false)) {
-        delegate.append(customerId, expectedVersion,
-            List.of(Customers.granted(RIVAL_ID, Channel.POST, Intent.PROMOTION)));
-      }
-      return delegate.append(customerId, expectedVersion, events);
-    }
-
-    @Override
-    public Set<String> customerIds() {
-      return delegate.customerIds();
-    }
-  }
 }
