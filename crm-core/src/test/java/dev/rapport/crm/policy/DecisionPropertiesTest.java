@@ -47,7 +47,9 @@ final class DecisionPropertiesTest {
   };
 
   private static Ledger ledger(PropertyRun.Try t) {
-    return t.given("ledger", RandomLedgers.ledger(t.random()));
+    Ledger ledger = RandomLedgers.ledger(t.random());
+    t.given("ledger", ledger.events());
+    return ledger;
   }
 
   private static Outreach anything(PropertyRun.Try t) {
@@ -64,7 +66,8 @@ final class DecisionPropertiesTest {
               Ledger ledger = ledger(t);
               Outreach outreach = t.given("outreach", RandomLedgers.marketingOutreach(t.random()));
               Draft closing = RandomLedgers.closing(t.random());
-              Ledger closed = t.given("closed", RandomLedgers.append(ledger, "closing-", List.of(closing)));
+              Ledger closed = RandomLedgers.append(ledger, "closing-", List.of(closing));
+              t.given("closing", closed.events().subList(ledger.version(), closed.version()));
               Decision before = ENGINE.decide(ledger, List.of(), outreach);
               Decision after = ENGINE.decide(closed, List.of(), outreach);
 
