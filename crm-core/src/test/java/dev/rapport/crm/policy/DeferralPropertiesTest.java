@@ -66,9 +66,6 @@ final class DeferralPropertiesTest {
   private static final List<Purpose> PURPOSES =
       List.of(Purpose.OFFER, Purpose.PROMOTION, Purpose.SERVICE, Purpose.TRANSACTIONAL);
 
-  /** The purposes the customer's caps name: a cap names purposes, never TRANSACTIONAL or REPLY (RULES.md, 6. Timing). */
-  private static final Purpose[] CAPPED = {Purpose.OFFER, Purpose.PROMOTION, Purpose.SERVICE};
-
   /** The minutes ago that up to 6 earlier outreach were sent (0 to 10 drawn, the first 6 kept). */
   private static List<Integer> sentMinutesAgo(RandomGenerator random) {
     List<Integer> sent = Draw.list(random, 0, 10, r -> Draw.between(r, 0, 2880));
@@ -107,7 +104,7 @@ final class DeferralPropertiesTest {
       preferences.quietHours(QuietHours.of(LocalTime.ofSecondOfDay(quietStart * 60L), LocalTime.ofSecondOfDay(quietEnd * 60L)));
     }
     if (ownMax > 0) {
-      preferences.addCaps(cap(ownMax, Duration.ofMinutes(ownPerMinutes), CAPPED));
+      preferences.addCaps(cap(ownMax, Duration.ofMinutes(ownPerMinutes)));
     }
     if (coolOffMinutes > 0) {
       preferences.coolOffAfterPurchase(Duration.ofMinutes(coolOffMinutes));
@@ -268,7 +265,7 @@ final class DeferralPropertiesTest {
       preferences.quietHours(QuietHours.of(LocalTime.ofSecondOfDay(quietStart * 60L), LocalTime.ofSecondOfDay(quietEnd * 60L)));
     }
     if (ownMax > 0) {
-      preferences.addCaps(cap(ownMax, Duration.ofDays(1), CAPPED));
+      preferences.addCaps(cap(ownMax, Duration.ofDays(1)));
     }
     if (coolOffMinutes > 0) {
       preferences.coolOffAfterPurchase(Duration.ofMinutes(coolOffMinutes));
@@ -279,7 +276,7 @@ final class DeferralPropertiesTest {
         sentMinutesAgo.stream().map(m -> HistoryEntry.of(at.minus(Duration.ofMinutes(m)), Purpose.OFFER, channel)).toList();
     PolicyEngine plain = PolicyEngine.withDefaults();
     PolicyEngine capped =
-        PolicyEngine.builder().options(PolicyOptions.builder().addCaps(cap(1, Duration.ofHours(12), CAPPED)).build()).build();
+        PolicyEngine.builder().options(PolicyOptions.builder().addCaps(cap(1, Duration.ofHours(12))).build()).build();
 
     Decision without = plain.decide(Ledger.of(customer, consent), List.of(), outreach);
     Decision with = capped.decide(Ledger.of(customer, withTiming), history, outreach);

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  * outside the BMP) are reached.
  */
 final class RoundTripTest {
+  /** The purposes a cap may name: all but TRANSACTIONAL and REPLY (RULES.md 6). */
   private static final Purpose[] CAPPABLE =
       Arrays.stream(Purpose.values())
           .filter(p -> p != Purpose.TRANSACTIONAL && p != Purpose.REPLY)
