@@ -102,6 +102,12 @@ public final class LinkSigner {
     } catch (IllegalArgumentException e) {
       throw new BadLinkException(Problem.MALFORMED, "the link's token is not base64url: " + e.getMessage());
     }
+    // One token, one spelling: base64 ignores a last character's spare bits, so "QQ" and "QR"
+    // decode alike. Refusing any spelling but ours keeps replay checks keyed on the text sound.
+    if (!ENCODER.encodeToString(payload).equals(text.substring(0, dot))
+        || !ENCODER.encodeToString(signature).equals(text.substring(dot + 1))) {
+      throw new BadLinkException(Problem.MALFORMED, "the link's token is not in canonical base64url");
+    }
     if (!MessageDigest.isEqual(mac(payload), signature)) {
       throw new BadLinkException(Problem.FORGED, "the link's signature does not match: it was not made by us or was changed");
     }

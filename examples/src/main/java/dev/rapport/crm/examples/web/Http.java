@@ -118,7 +118,7 @@ final class Http {
   }
 
   /**
-   * Runs {@code get} for GET and HEAD, {@code post} for POST; answers a refused request with
+   * Runs {@code get} for GET, {@code post} for POST; answers a refused request with
    * its status and a page that says why, and any other method with 405.
    */
   static void dispatch(HttpExchange exchange, Action get, Action post) throws IOException {
@@ -126,7 +126,6 @@ final class Http {
       try {
         switch (exchange.getRequestMethod()) {
           case "GET":
-          case "HEAD":
             get.run(exchange);
             break;
           case "POST":
