@@ -153,6 +153,19 @@ final class BadInputTest {
   }
 
   @Test
+  void aPostInAnotherFormatOrTooLargeIsRefused() throws Exception {
+    HttpResponse<String> text = http.send(
+        HttpRequest.newBuilder(URI.create(unsubscribeUrl("c-1")))
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertRefused(text, 415, "application/x-www-form-urlencoded");
+    assertRefused(post(unsubscribeUrl("c-1"), "List-Unsubscribe=One-Click&pad=" + "x".repeat(20_000)), 413, "larger than");
+  }
+
+  @Test
   void aGenuineLinkForAnUnknownCustomerIsNotFoundAndCreatesNobody() throws Exception {
     assertRefused(post(unsubscribeUrl("c-404"), "List-Unsubscribe=One-Click"), 404, "no customer c-404");
     assertRefused(get(links().url(token(LinkUse.PREFERENCES, "c-404", NOW))), 404, "no customer c-404");

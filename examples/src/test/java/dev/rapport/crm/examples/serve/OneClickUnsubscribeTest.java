@@ -112,6 +112,23 @@ final class OneClickUnsubscribeTest {
   }
 
   @Test
+  void aOneClickPostAsMultipartFormDataWorksToo() throws Exception {
+    String url = sendOffer().listUnsubscribe().get(0);
+    String body = "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
+
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "multipart/form-data; boundary=b0undary")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(run.engine().decide(run.store(), "c-1", List.of(), Customers.email(Purpose.OFFER, NOW.plusSeconds(60))).hasReason(ReasonCode.WITHDRAWN))
+        .isTrue();
+  }
+
+  @Test
   void aReplayedOneClickPostAppendsNothing() throws Exception {
     String url = sendOffer().listUnsubscribe().get(0);
     assertThat(postOneClick(url).statusCode()).isEqualTo(200);
