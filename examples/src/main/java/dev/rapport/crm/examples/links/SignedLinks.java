@@ -3,22 +3,18 @@ package dev.rapport.crm.examples.links;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.net.URI;
-import java.util.Set;
 
 /**
  * The URLs of a sender's web endpoints, with signed tokens: {@code BASE/unsubscribe?t=TOKEN}
  * and {@code BASE/preferences?t=TOKEN}.
  *
- * <p>RFC 8058 asks for an HTTPS URI. The base must be {@code https://}, except on the loopback
- * interface ({@code 127.0.0.1}, {@code localhost}, {@code [::1]}), where the local run and the
- * tests serve plain HTTP: nothing leaves the machine there.
+ * <p>RFC 8058 asks for an HTTPS URI: the base must be {@code https://}.
  */
 public final class SignedLinks {
   /** Where the one-click unsubscribe endpoint listens. */
   public static final String UNSUBSCRIBE_PATH = "/unsubscribe";
   /** Where the preference page listens. */
   public static final String PREFERENCES_PATH = "/preferences";
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
   private final String base;
   private final LinkSigner signer;
@@ -26,10 +22,7 @@ public final class SignedLinks {
   /** Links under {@code base} (such as {@code https://mail.example.com}) signed by {@code signer}. */
   public SignedLinks(String base, LinkSigner signer) {
     URI uri = URI.create(base);
-    checkArgument(
-        "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost())),
-        "RFC 8058 needs an HTTPS unsubscribe URI (plain HTTP only on the loopback interface), got %s",
-        base);
+    checkArgument("https".equals(uri.getScheme()), "RFC 8058 needs an HTTPS unsubscribe URI, got %s", base);
     checkArgument(uri.getRawPath() == null || uri.getRawPath().isEmpty(), "the base is scheme and host only, got %s", base);
     this.base = base;
     this.signer = signer;

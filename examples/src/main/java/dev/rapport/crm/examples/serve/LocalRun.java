@@ -12,6 +12,7 @@ import dev.rapport.crm.examples.email.Recipient;
 import dev.rapport.crm.examples.email.SenderIdentity;
 import dev.rapport.crm.examples.email.SmtpDelivery;
 import dev.rapport.crm.examples.links.LinkSigner;
+import dev.rapport.crm.examples.web.LocalTls;
 import dev.rapport.crm.examples.web.RapportWebServer;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.policy.PolicyEngine;
@@ -36,10 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An embedded SMTP server (GreenMail) on a free loopback port, the web endpoints ({@link
- * RapportWebServer}) on another, an in-memory ledger store, and a {@link ConsentCheckedMailer}
- * that sends through SMTP with a fresh DKIM key and a fresh link key. Nothing leaves the machine.
+ * RapportWebServer}) over HTTPS on another, an in-memory ledger store, and a {@link
+ * ConsentCheckedMailer} that sends through SMTP, signing with DKIM. Nothing leaves the machine.
  *
- * <p>Time is the clock given; keys come from {@link SecureRandom}.
+ * <p>Each run has its own link key; the local certificate ({@link LocalTls}) and the DKIM key
+ * pair are made once per process, on first use. Time is the clock given; keys come from {@link
+ * SecureRandom}.
  */
 public final class LocalRun implements AutoCloseable {
   /** The notice the preference page shows. */
@@ -53,6 +56,7 @@ public final class LocalRun implements AutoCloseable {
   private final Clock clock;
   private final GreenMail smtp;
   private final RapportWebServer web;
+  private final LocalTls tls;
   private final LedgerStore store;
   private final PolicyEngine engine;
   private final ConsentCheckedMailer mailer;
@@ -70,13 +74,14 @@ public final class LocalRun implements AutoCloseable {
     LinkSigner signer = LinkSigner.of(linkKey);
     RapportWebServer started;
     try {
-      started = RapportWebServer.start(store, signer, NOTICE, clock);
+      this.tls = processTls();
+      started = RapportWebServer.start(store, signer, NOTICE, clock, tls);
     } catch (IOException | RuntimeException e) {
       smtp.stop();
       throw e;
     }
     this.web = started;
-    this.dkimKeys = rsaKeys();
+    this.dkimKeys = processDkimKeys();
     SmtpDelivery delivery =
         new SmtpDelivery(
             "127.0.0.1",
@@ -141,6 +146,11 @@ public final class LocalRun implements AutoCloseable {
     return web;
   }
 
+  /** The local certificate the web endpoints serve HTTPS with. */
+  public LocalTls tls() {
+    return tls;
+  }
+
   /** The SMTP server's port on 127.0.0.1. */
   public int smtpPort() {
     return smtp.getSmtp().getPort();
@@ -183,6 +193,25 @@ public final class LocalRun implements AutoCloseable {
     } finally {
       smtp.stop();
     }
+  }
+
+  private static LocalTls sharedTls;
+  private static KeyPair sharedDkimKeys;
+
+  /** The process's local certificate, made on first use (keytool takes a second or two). */
+  private static synchronized LocalTls processTls() throws IOException {
+    if (sharedTls == null) {
+      sharedTls = LocalTls.create();
+    }
+    return sharedTls;
+  }
+
+  /** The process's DKIM key pair, made on first use. */
+  private static synchronized KeyPair processDkimKeys() {
+    if (sharedDkimKeys == null) {
+      sharedDkimKeys = rsaKeys();
+    }
+    return sharedDkimKeys;
   }
 
   private static KeyPair rsaKeys() {

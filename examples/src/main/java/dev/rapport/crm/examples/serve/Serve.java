@@ -83,7 +83,9 @@ public final class Serve {
         printLinks(raw, out);
       }
       out.println();
-      out.println("A mail provider's one-click unsubscribe is:  curl -d List-Unsubscribe=One-Click 'UNSUBSCRIBE-URL'");
+      out.println("The links are HTTPS (RFC 8058) with a certificate made for 127.0.0.1 just now: your browser");
+      out.printf("will warn; its SHA-256 fingerprint is %s.%n", run.tls().fingerprint());
+      out.println("A mail provider's one-click unsubscribe is:  curl -k -d List-Unsubscribe=One-Click 'UNSUBSCRIBE-URL'");
       out.println(duration.map(d -> "Serving for " + d.toSeconds() + " s.").orElse("Serving until interrupted (Ctrl-C)."));
       out.println("Deferred messages are asked about again at their deferUntil while serving.");
       out.flush();

@@ -127,8 +127,8 @@ final class RapportCliTest {
         .contains("c-0003  DENY  [BEYOND_DECLARED_RELATIONSHIP]")
         .contains("c-0004  DENY  [NO_DECLARED_RELATIONSHIP]")
         .contains("c-0005  DEFER")
-        .containsPattern("unsubscribe: http://127\\.0\\.0\\.1:\\d+/unsubscribe\\?t=")
-        .containsPattern("preferences: http://127\\.0\\.0\\.1:\\d+/preferences\\?t=")
+        .containsPattern("unsubscribe: https://127\\.0\\.0\\.1:\\d+/unsubscribe\\?t=")
+        .containsPattern("preferences: https://127\\.0\\.0\\.1:\\d+/preferences\\?t=")
         .contains("Recorded while serving:");
   }
 

@@ -48,12 +48,13 @@ final class BadInputTest {
   private final RacingLedgerStore store =
       new RacingLedgerStore(new InMemoryLedgerStore(), version -> Customers.granted(RIVAL_ID, Channel.POST, Intent.PROMOTION));
   private final LocalRun run;
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient http;
 
   BadInputTest() throws Exception {
     run = LocalRun.start(Clock.fixed(NOW, ZoneOffset.UTC), store);
     run.addCustomer("c-1", new Recipient("ann@example.org", "Ann", "boots", "a tent"),
         List.of(Customers.granted("e1", Channel.EMAIL, Intent.DEALS)));
+    http = HttpClient.newBuilder().cookieHandler(new CookieManager()).sslContext(run.tls().clientContext()).build();
   }
 
   @AfterEach

@@ -2,10 +2,12 @@ package dev.rapport.crm.examples.serve;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.rapport.crm.examples.web.LocalTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,7 +35,17 @@ final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
+  /** A browser for pages without TLS, such as files. */
   static Browser start() throws IOException {
+    return start(Optional.empty());
+  }
+
+  /** A browser that trusts the local run's certificate, that one key only. */
+  static Browser start(LocalTls tls) throws IOException {
+    return start(Optional.of(tls));
+  }
+
+  private static Browser start(Optional<LocalTls> tls) throws IOException {
     if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
       fail("this test drives a real browser and needs " + CHROMIUM + " and " + CHROMEDRIVER
           + "; install them with: apt-get install -y chromium chromium-driver");
@@ -49,6 +61,7 @@ final class Browser implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--no-first-run",
         "--disable-sync", "--disable-extensions", "--window-size=1000,2200",
         "--user-data-dir=" + profile.toAbsolutePath());
+    tls.ifPresent(t -> options.addArguments("--ignore-certificate-errors-spki-list=" + t.spkiSha256()));
     options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
     return new Browser(new ChromeDriver(service, options), profile);
   }

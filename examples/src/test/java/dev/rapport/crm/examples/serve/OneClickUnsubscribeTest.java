@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 final class OneClickUnsubscribeTest {
   private final LocalRun run;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
 
   OneClickUnsubscribeTest() throws Exception {
     run = LocalRun.start(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -49,6 +49,7 @@ final class OneClickUnsubscribeTest {
         "c-1",
         new Recipient("ann@example.org", "Ann", "hiking boots", "a tent"),
         List.of(Customers.granted("e1", Channel.EMAIL, Intent.DEALS)));
+    http = HttpClient.newBuilder().sslContext(run.tls().clientContext()).build();
   }
 
   @AfterEach
@@ -88,7 +89,7 @@ final class OneClickUnsubscribeTest {
     Mail mail = sendOffer();
     List<String> uris = mail.listUnsubscribe();
     assertThat(uris).hasSize(2);
-    assertThat(uris.get(0)).startsWith(run.web().links().base() + "/unsubscribe?t=");
+    assertThat(uris.get(0)).startsWith("https://127.0.0.1:").startsWith(run.web().links().base() + "/unsubscribe?t=");
     assertThat(uris.get(1)).startsWith("mailto:unsubscribe@northwind.example?subject=");
     assertThat(mail.header("List-Unsubscribe-Post")).contains("List-Unsubscribe=One-Click");
     int before = run.store().read("c-1").orElseThrow().version();

@@ -35,7 +35,7 @@ import org.openqa.selenium.WebElement;
  * of DEALS opens OFFER only; a withdrawal closes the key).
  */
 final class PreferencePageBrowserTest {
-  private static final Pattern PREFERENCES_LINK = Pattern.compile("href=\"(http://127\\.0\\.0\\.1:\\d+/preferences\\?t=[^\"]+)\"");
+  private static final Pattern PREFERENCES_LINK = Pattern.compile("href=\"(https://127\\.0\\.0\\.1:\\d+/preferences\\?t=[^\"]+)\"");
 
   private final LocalRun run;
 
@@ -62,7 +62,7 @@ final class PreferencePageBrowserTest {
     int before = run.store().read("c-2").orElseThrow().version();
 
     Path screenshot;
-    try (Browser browser = Browser.start()) {
+    try (Browser browser = Browser.start(run.tls())) {
       browser.driver().get(link.group(1));
       assertThat(browser.driver().getTitle()).isEqualTo("Your choices");
       assertThat(browser.driver().findElement(By.id("on-file")).getText())
