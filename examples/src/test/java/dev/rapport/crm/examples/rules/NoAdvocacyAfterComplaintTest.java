@@ -1,6 +1,6 @@
 package dev.rapport.crm.examples.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -45,7 +45,7 @@ final class NoAdvocacyAfterComplaintTest {
   void aReviewRequestTheDayAfterAComplaintIsDeniedUnderTheTeamsOwnCode() {
     Decision decision = decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(1)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
     assertThat(decision.reasonCodes()).containsExactly(TeamCode.of(NoAdvocacyAfterComplaint.CODE));
     assertThat(decision.reasons().get(0).event()).contains("e2");
     assertThat(decision.reasons().get(0).message()).contains("CALL", "2026-03-02T15:00:00Z", "2026-04-01T15:00:00Z");
@@ -61,8 +61,9 @@ final class NoAdvocacyAfterComplaintTest {
   void aReviewRequestThirtyDaysAfterTheComplaintIsAllowed() {
     Decision decision = decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
+    assertThat(decision)
+        .isAllowed()
+        .hasOnlyReasons(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
