@@ -20,11 +20,13 @@ import org.assertj.core.api.AbstractStringAssert;
  * to ask again. Obtain one with {@link RapportAssertions#assertThat(Decision)}.
  *
  * <pre>{@code
- * assertThat(decision).isDeferredUntil(t).hasReason(QUIET_HOURS).hasObligation(NO_TRACKING);
+ * assertThat(decision).isDeferredUntil(t).hasReason(QUIET_HOURS);
+ * assertThat(decision).isAllowed().hasReason(DECLARED_INTENT).hasObligation(NO_TRACKING);
  * assertThat(decision).isDenied().hasOnlyReasons(WITHDRAWN).citesEvent(WITHDRAWN, "w1");
  * }</pre>
  *
- * <p>Every failure shows the whole decision (see {@link DecisionShould}).
+ * <p>Obligations come with an ALLOW only (a DEFER or a DENY carries none), so
+ * {@code hasObligation} belongs in a chain that starts with {@link #isAllowed()}. Every failure shows the whole decision (see {@link DecisionShould}).
  */
 public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decision> {
   DecisionAssert(Decision actual) {

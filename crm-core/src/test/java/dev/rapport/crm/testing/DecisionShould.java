@@ -119,8 +119,12 @@ public final class DecisionShould {
   private static final class HaveObligation extends BasicErrorMessageFactory {
     HaveObligation(Decision actual, ObligationCode code, Optional<String> detail) {
       super(
-          "%nExpecting obligation %s%s among %s in:%n  %s",
-          code, detail.map(d -> "(" + d + ")").orElse(""), actual.obligations(), actual);
+          detail.isPresent()
+              ? "%nExpecting obligation %s with detail %s among %s in:%n  %s"
+              : "%nExpecting obligation %s among %s in:%n  %s",
+          detail.isPresent()
+              ? new Object[] {code, detail.get(), actual.obligations(), actual}
+              : new Object[] {code, actual.obligations(), actual});
     }
   }
 

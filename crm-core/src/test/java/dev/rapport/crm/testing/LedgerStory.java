@@ -11,11 +11,14 @@ import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.PreferencesChanged;
 import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.relationship.Preferences;
+import dev.rapport.crm.relationship.QuietHours;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -37,12 +40,12 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Each sentence starts an event ({@link #granted}, {@link #withdrew}, {@link #objected},
- * {@link #confirmed}, {@link #bought}, {@link #inquired}); the words after it ({@link
+ * {@link #confirmed}, {@link #bought}, {@link #inquired}, {@link #chose}, {@link #keepsQuietHours}); the words after it ({@link
  * #on(Channel...)}, {@link #on(String)}, {@link #at(String)}, {@link #atThe(Source)}, {@link
  * #byStaff(String)}, {@link #forEntity(String)}) describe that event. Unless told otherwise an
  * event happens on 2026-03-02 at 10:00 UTC, the customer acts in the preference center under
  * notice {@value Fixtures#NOTICE} (valid consent), and ids are numbered by kind: {@code g1},
- * {@code w1}, {@code o1}, {@code c1}, {@code p1}, {@code i1}. A word that does not fit the event
+ * {@code w1}, {@code o1}, {@code c1}, {@code p1}, {@code i1}, {@code pref1}. A word that does not fit the event
  * (a channel on an objection) fails at once with an {@link IllegalStateException}.
  */
 public final class LedgerStory {
@@ -52,7 +55,8 @@ public final class LedgerStory {
     OBJECTED("o"),
     CONFIRMED("c"),
     BOUGHT("p"),
-    INQUIRED("i");
+    INQUIRED("i"),
+    CHOSE("pref");
 
     final String prefix;
 
@@ -98,6 +102,7 @@ public final class LedgerStory {
 
   /** "confirmed": a confirmation (double opt-in) of the latest grant of the story. */
   public LedgerStory confirmed() {
+    flush();
     checkState(lastGrant != null, "confirmed: the story has no grant to confirm yet");
     return begin(Kind.CONFIRMED);
   }
@@ -112,11 +117,29 @@ public final class LedgerStory {
     return begin(Kind.INQUIRED);
   }
 
+  /**
+   * "keeps quiet hours 21:00-08:00": a preferences event that sets the customer's quiet hours
+   * (local time of the customer's zone) and nothing else.
+   */
+  public LedgerStory keepsQuietHours(String start, String end) {
+    return chose(
+        Preferences.builder()
+            .quietHours(QuietHours.of(LocalTime.parse(start), LocalTime.parse(end)))
+            .build());
+  }
+
+  /** "chose these preferences": a preferences event. */
+  public LedgerStory chose(Preferences preferences) {
+    begin(Kind.CHOSE);
+    current("chose " + preferences).preferences = preferences;
+    return this;
+  }
+
   /** "on EMAIL, SMS": the channels of the current event. */
   public LedgerStory on(Channel... channels) {
     Draft d = current("on " + List.of(channels));
     checkState(
-        d.kind != Kind.OBJECTED && d.kind != Kind.CONFIRMED,
+        d.kind != Kind.OBJECTED && d.kind != Kind.CONFIRMED && d.kind != Kind.CHOSE,
         "%s names no channel", d.kind.name().toLowerCase());
     d.channels.addAll(List.of(channels));
     return this;
@@ -199,6 +222,7 @@ public final class LedgerStory {
     Source source = Source.PREFERENCE_CENTER;
     Optional<String> staff = Optional.empty();
     Optional<String> entity = Optional.empty();
+    Preferences preferences = Preferences.defaults();
 
     Draft(Kind kind, String id) {
       this.kind = kind;
@@ -236,6 +260,8 @@ public final class LedgerStory {
           Inquired.Builder inquiry = Inquired.builder().id(id).at(at()).channel(channels.iterator().next());
           entity.ifPresent(inquiry::entity);
           return inquiry.build();
+        case CHOSE:
+          return PreferencesChanged.builder().id(id).at(at()).preferences(preferences).build();
       }
       throw new AssertionError(kind);
     }

@@ -9,7 +9,8 @@ import org.assertj.core.api.Assertions;
  * <pre>{@code
  * import static dev.rapport.crm.testing.RapportAssertions.assertThat;
  *
- * assertThat(decision).isDeferredUntil(t).hasReason(QUIET_HOURS).hasObligation(NO_TRACKING);
+ * assertThat(decision).isDeferredUntil(t).hasReason(QUIET_HOURS);
+ * assertThat(decision).isAllowed().hasReason(DECLARED_INTENT).hasObligation(NO_TRACKING);
  * assertThat(decision).isDenied().hasOnlyReasons(ReasonCode.OBJECTED);
  * }</pre>
  *
