@@ -221,6 +221,7 @@ final class JournalCrashTest {
     }
   }
 
+  @SuppressWarnings("try") // the store is held open for its effect on the journal, not used by name
   @Test
   void anotherProcessCannotOpenAnOpenJournal() throws Exception {
     try (JournalLedgerStore store = JournalLedgerStore.open(journal)) {
