@@ -7,6 +7,7 @@ import dev.rapport.crm.conformance.Scenario;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.Outreach;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -156,7 +157,35 @@ final class MalformedInputTest {
             "{\"format\":\"rapport-scenario/1\",\"name\":\"n\",\"customer\":{\"id\":\"c\",\"jurisdiction\":\"AU\",\"zone\":\"Australia/Sydney\"},\n"
                 + "\"checks\":[{\"outreach\":{\"purpose\":\"OFFER\",\"channel\":\"EMAIL\",\"at\":\"2026-01-01T00:00:00Z\"},\n"
                 + "\"expect\":{\"verdict\":\"DENY\",\"reasons\":[\"WITHDRAWN\",\"TOO_SOON\"]}}]}",
-            "$.checks[0].expect.reasons[1]", "unknown value \"TOO_SOON\"; allowed: TRANSACTIONAL", "\"TOO_SOON\""));
+            "$.checks[0].expect.reasons[1]", "unknown value \"TOO_SOON\"; allowed: TRANSACTIONAL", "\"TOO_SOON\""),
+        // Bounds of values (crm-core RULES.md, "Bounds of values"): the reader refuses what the core refuses.
+        row("an instant after year 9999", Ledger.class,
+            ledger("2026-03-02T10:00:00Z", "+10000-03-02T10:00:00Z"),
+            "$.events[0].at", "malformed instant", "\"+10000"),
+        row("a leap second", Ledger.class,
+            ledger("2026-03-02T10:00:00Z", "2016-12-31T23:59:60Z"),
+            "$.events[0].at", "leap second in \"2016-12-31T23:59:60Z\"", "\"2016-12-31T23:59:60Z\""),
+        row("a duration past the bound", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"coolOffAfterPurchase\":\"P36501D\"}",
+            "$.coolOffAfterPurchase", "longer than the longest accepted, P36500D", "\"P36501D\""),
+        row("a duration that overflows", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"coolOffAfterPurchase\":\"P106751991167300D\"}",
+            "$.coolOffAfterPurchase", "longer than the longest accepted", "\"P106751991167300D\""),
+        row("a cap window past the bound", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"purposes\":[\"OFFER\"],\"max\":1,\"per\":\"P400000000000D\"}]}",
+            "$.caps[0].per", "longer than the longest accepted", "\"P400000000000D\""),
+        row("a zone given as a GMT offset", Ledger.class,
+            ledger("Europe/London", "GMT+01:00"),
+            "$.customer.zone", "expected a region-based IANA id", "\"GMT+01:00\""),
+        row("a detail longer than the bound", Ledger.class,
+            ledger("\"notice\": \"n-1\"", "\"notice\": \"n-1\", \"details\": { \"ip\": \"" + "9".repeat(4097) + "\" }"),
+            "$.events[0].evidence", "evidence details 'ip' must be at most 4096 characters", "{ \"source\""),
+        row("a customer id longer than the bound", Ledger.class,
+            ledger("\"c-1\"", "\"" + "c".repeat(257) + "\""),
+            "$.customer", "customer id must be at most 256 characters", "{ \"id\""),
+        row("an unknown field with a null value", Outreach.class,
+            "{\"purpose\":\"OFFER\",\"channel\":\"EMAIL\",\"at\":\"2026-03-10T17:00:00Z\",\"Tracking\":null}",
+            "$.Tracking", "unknown field \"Tracking\" in an outreach", "\"Tracking\""));
   }
 
   @ParameterizedTest(name = "{0} is a reading error naming {3}")
