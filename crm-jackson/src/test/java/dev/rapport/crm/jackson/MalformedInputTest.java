@@ -1,6 +1,7 @@
 package dev.rapport.crm.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.rapport.crm.conformance.Scenario;
@@ -8,7 +9,14 @@ import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Outreach;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -176,7 +184,7 @@ final class MalformedInputTest {
             "$.caps[0].per", "longer than the longest accepted", "\"P400000000000D\""),
         row("a zone given as a GMT offset", Ledger.class,
             ledger("Europe/London", "GMT+01:00"),
-            "$.customer.zone", "expected a region-based IANA id", "\"GMT+01:00\""),
+            "$.customer.zone", "expected an IANA id of a region", "\"GMT+01:00\""),
         row("a detail longer than the bound", Ledger.class,
             ledger("\"notice\": \"n-1\"", "\"notice\": \"n-1\", \"details\": { \"ip\": \"" + "9".repeat(4097) + "\" }"),
             "$.events[0].evidence", "evidence details 'ip' must be at most 4096 characters", "{ \"source\""),
@@ -206,5 +214,23 @@ final class MalformedInputTest {
       assertThat(e.line()).hasValue(line);
       assertThat(e.column()).hasValue(column);
     }
+  }
+
+  /** crm-jackson/README.md, "Strict reading": a file that is not UTF-8 is a reading error with its position. */
+  @Test
+  void malformedUtf8InAScenarioFileIsAReadingErrorWithItsLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.json");
+    byte[] start = "{ \"format\": \"rapport-scenario/1\",\n  \"name\": \"caf".getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = Arrays.copyOf(start, start.length + 4);
+    bytes[start.length] = (byte) 0xE9; // "é" in Latin-1: not UTF-8
+    bytes[start.length + 1] = '"';
+    bytes[start.length + 2] = ' ';
+    bytes[start.length + 3] = '}';
+    Files.write(file, bytes);
+
+    assertThatThrownBy(() -> RapportJson.readScenario(file))
+        .isInstanceOfSatisfying(
+            WireFormatException.class, e -> assertThat(e.line()).hasValue(2))
+        .hasMessageContaining("UTF-8");
   }
 }
