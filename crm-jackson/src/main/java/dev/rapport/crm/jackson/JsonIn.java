@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.limits.Limits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -37,13 +38,12 @@ import tools.jackson.core.TokenStreamLocation;
  */
 final class JsonIn {
   private static final Pattern INSTANT =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:(\\d{2})(\\.\\d{1,9})?Z");
   private static final Pattern DURATION =
       Pattern.compile("P(?=\\d|T\\d)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d{1,9})?S)?)?");
   private static final Pattern LOCAL_TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-  private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
   static final String ALL = "ALL";
 
   final JsonParser parser;
@@ -170,9 +170,21 @@ final class JsonIn {
     return parser.getIntValue();
   }
 
+  /**
+   * An instant of years 0000 to 9999 (four digits, as {@link Limits} bounds them); a leap second
+   * {@code :60} is refused, since an instant has none and reading it as {@code :59} would change
+   * it.
+   */
   Instant instant() {
     String text = string();
-    if (INSTANT.matcher(text).matches()) {
+    var matcher = INSTANT.matcher(text);
+    if (matcher.matches() && matcher.group(1).equals("60")) {
+      throw error(
+          "leap second in \""
+              + text
+              + "\": an instant has no second 60; write the instant as :59 or the next minute");
+    }
+    if (matcher.matches()) {
       try {
         return DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
       } catch (DateTimeParseException e) {
@@ -185,16 +197,29 @@ final class JsonIn {
             + "\": expected ISO-8601 in UTC with Z, such as 2026-03-02T10:00:00Z");
   }
 
+  /** An exact duration of at most {@link Limits#MAX_DURATION}. */
   Duration duration() {
     String text = string();
     if (DURATION.matcher(text).matches()) {
+      Duration duration;
       try {
-        return Duration.parse(text);
+        duration = Duration.parse(text);
       } catch (DateTimeParseException | ArithmeticException e) {
-        // falls through to the error below
+        duration = null; // well-formed, so it overflowed: longer than a Duration holds
       }
+      if (duration == null || duration.compareTo(Limits.MAX_DURATION) > 0) {
+        throw error(
+            "duration \""
+                + text
+                + "\" is longer than the longest accepted, P36500D (36,500 days)");
+      }
+      return duration;
     }
-    throw error(
+    throw malformedDuration(text);
+  }
+
+  private WireFormatException malformedDuration(String text) {
+    return error(
         "malformed duration \""
             + text
             + "\": expected ISO-8601 in days, hours, minutes and seconds, such as P14D or PT36H"
@@ -211,8 +236,11 @@ final class JsonIn {
 
   ZoneId zone() {
     String text = string();
-    if (!ZONES.contains(text)) {
-      throw error("unknown time zone \"" + text + "\": expected an IANA id, such as Europe/London");
+    if (!Limits.isZoneId(text)) {
+      throw error(
+          "unknown time zone \""
+              + text
+              + "\": expected an IANA id of a region, such as Europe/London (not an offset)");
     }
     return ZoneId.of(text);
   }
@@ -320,7 +348,7 @@ final class JsonIn {
   /** An object of string values. */
   Map<String, String> stringMap() {
     Map<String, String> values = new LinkedHashMap<>();
-    ObjectIn object = object();
+    ObjectIn object = object("a map of strings");
     while (object.next()) {
       values.put(object.name(), string());
     }
@@ -329,12 +357,15 @@ final class JsonIn {
 
   // ---------------------------------------------------------------- objects
 
-  /** Starts reading the object the parser stands on. */
-  ObjectIn object() {
+  /**
+   * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
+   * whose fields are {@code known} (any field when none is given).
+   */
+  ObjectIn object(String what, String... known) {
     if (token() != JsonToken.START_OBJECT) {
       throw wrongType("an object");
     }
-    return new ObjectIn();
+    return new ObjectIn(what, known);
   }
 
   /**
@@ -342,12 +373,19 @@ final class JsonIn {
    * {@code null} values (absent), refusing duplicate names.
    */
   final class ObjectIn {
+    private final String what;
+    private final String[] known;
     private final String path = JsonIn.this.path();
     private final TokenStreamLocation start = JsonIn.this.location();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
     private @Nullable String name;
     private @Nullable TokenStreamLocation nameLocation;
+
+    ObjectIn(String what, String[] known) {
+      this.what = what;
+      this.known = known;
+    }
 
     /** Moves to the next non-null field's value; false at the end of the object. */
     boolean next() {
@@ -364,6 +402,9 @@ final class JsonIn {
         }
         parser.nextToken();
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
+          if (known.length > 0 && !Arrays.asList(known).contains(name)) {
+            throw unknownField(what, known); // null is absent, but only for a field that exists
+          }
           continue; // null is absent (wire-format.md, Conventions)
         }
         fieldLocations.put(name, location());
