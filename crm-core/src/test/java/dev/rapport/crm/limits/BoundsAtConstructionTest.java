@@ -97,6 +97,8 @@ final class BoundsAtConstructionTest {
           }
           builder.build();
         }),
+        refused("quiet hours with seconds, which the wire format (HH:mm) cannot hold", "whole minutes",
+            () -> QuietHours.of(LocalTime.of(21, 0, 30), LocalTime.of(8, 0))),
         refused("a cool-off that overflows", "at most PT876000H",
             () -> Preferences.builder().coolOffAfterPurchase(Duration.parse("P106751991167300D")).build()),
         refused("a cap window past the bound", "at most PT876000H",
