@@ -20,12 +20,16 @@ final class Events {
         "%s %s event needs a non-blank id",
         "aeiou".indexOf(type.charAt(0)) >= 0 ? "an" : "a",
         type);
-    Limits.checkId(event.id(), type + " event id");
-    Limits.checkInstant(event.at(), type + " event " + event.id() + ": at");
+    if (event.id().length() > Limits.MAX_ID_LENGTH || !Limits.isString(event.id()) || !Limits.isInRange(event.at())) {
+      Limits.checkId(event.id(), type + " event id"); // the messages are built only on failure
+      Limits.checkInstant(event.at(), type + " event " + event.id() + ": at");
+    }
   }
 
   /** An optional string of the event is within {@link Limits#MAX_STRING_LENGTH}. */
   static void checkText(LedgerEvent event, String field, Optional<String> value) {
-    value.ifPresent(v -> Limits.checkString(v, event.type().wireName() + " event " + event.id() + ": " + field));
+    if (value.isPresent() && !Limits.isString(value.get())) {
+      Limits.checkString(value.get(), event.type().wireName() + " event " + event.id() + ": " + field);
+    }
   }
 }

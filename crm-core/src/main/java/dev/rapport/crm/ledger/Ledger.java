@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +87,7 @@ public final class Ledger {
 
   /** The event with this id, if the ledger holds one. */
   public Optional<LedgerEvent> event(String id) {
-    Integer position = log.index.get(checkNotNull(id, "id"));
+    Integer position = log.position(checkNotNull(id, "id"));
     return position != null && position < size
         ? Optional.of(log.get(position))
         : Optional.empty();
@@ -187,7 +186,7 @@ public final class Ledger {
               + event.id()
               + ")");
     }
-    Integer held = target.index.get(event.id());
+    Integer held = target.index.get(event.id()); // holding the log's monitor
     if ((held != null && held < size) || inBatch.containsKey(event.id())) {
       throw new RejectedEventException(
           event.id(), "ledger of customer " + customer.id() + " already holds an event " + event.id());
@@ -234,25 +233,32 @@ public final class Ledger {
    */
   private static final class Log {
     private volatile LedgerEvent[] events;
-    /** Event id to position; an id at or past a ledger's size is not that ledger's. */
-    final ConcurrentHashMap<String, Integer> index;
+    /**
+     * Event id to position, guarded by this; an id at or past a ledger's size is not that
+     * ledger's.
+     */
+    final HashMap<String, Integer> index;
 
     private int size; // guarded by this
 
     Log(int capacity) {
       this.events = new LedgerEvent[Math.max(capacity, 4)];
-      this.index = new ConcurrentHashMap<>();
+      this.index = new HashMap<>();
     }
 
     int size() {
       return size;
     }
 
+    synchronized @Nullable Integer position(String id) {
+      return index.get(id);
+    }
+
     LedgerEvent get(int position) {
       return events[position];
     }
 
-    Log copyOf(int length) {
+    Log copyOf(int length) { // called holding this log's monitor; the copy is not yet shared
       Log copy = new Log(length + 4);
       LedgerEvent[] source = events;
       for (int i = 0; i < length; i++) {

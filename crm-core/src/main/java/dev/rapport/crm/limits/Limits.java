@@ -158,6 +158,28 @@ public final class Limits {
     return zone;
   }
 
+  /**
+   * Whether {@code text} passes {@link #checkString}: at most {@link #MAX_STRING_LENGTH}
+   * characters, no unpaired surrogate.
+   */
+  public static boolean isString(String text) {
+    return text.length() <= MAX_STRING_LENGTH && !hasUnpairedSurrogate(text);
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code id} is a region-based zone id of the JVM's time-zone database. */
   public static boolean isZoneId(String id) {
     return ZONE_IDS.contains(id);

@@ -43,10 +43,19 @@ import org.jspecify.annotations.Nullable;
  * and checksummed; {@link #create} and {@link #append} return only once their line is on disk
  * (fsync). Opening a journal replays it.
  *
- * <p><b>Crashes.</b> A crash can leave only the last line torn, and that line was never
- * acknowledged: opening cuts it away, logs a warning and says so in {@link #recovery()}. A
- * damaged line anywhere else stops the open with a {@link CorruptJournalException} naming the
- * line: the store never drops data silently.
+ * <p><b>Crashes.</b> A crash can leave only the last line torn (without its newline), and that
+ * line was never acknowledged: opening cuts it away, logs a warning and says so in {@link
+ * #recovery()}. A complete line that fails its checksum or its hash-chain link, anywhere, stops
+ * the open with a {@link CorruptJournalException} naming the line: the store never drops data
+ * silently.
+ *
+ * <p><b>Erasure.</b> Appending an {@code erased} event leaves only the customer's tombstone, in
+ * memory and on disk: the journal is rewritten crash-consistently without the customer's earlier
+ * lines ({@code crm-jackson/README.md}, "Erasure").
+ *
+ * <p><b>Tamper evidence.</b> Every line is chained to the one before it by SHA-256; {@link
+ * #verify()} reports the first broken link, and {@link #head()} (also returned by {@link
+ * #export}) anchors the chain for a later {@link #verify(String)}.
  *
  * <p><b>Concurrency.</b> Safe for many threads. Writes use optimistic concurrency exactly like
  * the SPI says, and a refused write (version conflict, rejected event, unknown or duplicate

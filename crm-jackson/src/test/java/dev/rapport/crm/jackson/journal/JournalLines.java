@@ -4,24 +4,36 @@ import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.ledger.LedgerEvent;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.List;
 
-/** Writes journal lines straight to a stream, without a store or forces: for benchmarks. */
+/**
+ * Writes journal lines, chained and checksummed, straight to a stream without a store or
+ * forces: for benchmarks that need a large journal fast.
+ */
 final class JournalLines {
   private final OutputStream out;
   private final JournalCodec codec = JournalCodec.standard();
+  private final MessageDigest sha = Chain.sha256();
+  private byte[] head;
 
   JournalLines(OutputStream out) throws IOException {
     this.out = out;
-    out.write(LineFrame.seal(codec.header()));
+    out.write(Compaction.headerLine(codec));
+    head = Chain.link(sha, Chain.GENESIS, Chain.digest(codec.header()));
   }
 
   void create(CustomerProfile customer) throws IOException {
-    out.write(LineFrame.seal(codec.create(customer)));
+    write(codec.create(customer));
   }
 
   void append(String customerId, int expectedVersion, List<? extends LedgerEvent> events)
       throws IOException {
-    out.write(LineFrame.seal(codec.append(customerId, expectedVersion, events)));
+    write(codec.append(customerId, expectedVersion, events));
+  }
+
+  private void write(byte[] content) throws IOException {
+    out.write(LineFrame.seal(Chain.withPrev(content, head)));
+    head = Chain.link(sha, head, Chain.digest(content));
   }
 }
