@@ -3,23 +3,30 @@ package dev.rapport.crm.examples.cli;
 import dev.rapport.crm.conformance.CheckResult;
 import dev.rapport.crm.conformance.ScenarioRunner;
 import dev.rapport.crm.examples.demo.Demo;
+import dev.rapport.crm.examples.demo.DemoPage;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
 import dev.rapport.crm.examples.demo.Progress;
+import dev.rapport.crm.examples.serve.Serve;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rapport's command line.
  *
  * <pre>
- * java -jar examples/target/rapport-examples.jar demo
+ * java -jar examples/target/rapport-examples.jar demo [--report FILE.html]
  * java -jar examples/target/rapport-examples.jar check DIR...
+ * java -jar examples/target/rapport-examples.jar serve [--seconds N]
  * </pre>
  *
  * <p>Commands are dispatched in {@link #run}: adding one is one {@code case} and one method.
@@ -35,11 +42,17 @@ public final class RapportCli {
           System.lineSeparator(),
           "usage: rapport <command> [arguments]",
           "commands:",
-          "  demo           a week of planned outreach for a small business, gated by Rapport;",
+          "  demo [--report FILE.html]",
+          "                 a week of planned outreach for a small business, gated by Rapport;",
           "                 prints the counts per campaign, the top reasons and three",
-          "                 decisions explained in full (progress goes to stderr)",
+          "                 decisions explained in full (progress goes to stderr);",
+          "                 --report also writes a self-contained HTML page with charts",
           "  check DIR...   run every scenario file (*.json) of each folder or file;",
-          "                 prints each failing check and 'N passed, M failed'");
+          "                 prints each failing check and 'N passed, M failed'",
+          "  serve [--seconds N]",
+          "                 start an embedded SMTP server and the unsubscribe and preference",
+          "                 endpoints on 127.0.0.1, send a small campaign, print its links;",
+          "                 serve until interrupted, or for N seconds");
 
   private RapportCli() {}
 
@@ -63,6 +76,8 @@ public final class RapportCli {
         return demo(rest, out, err);
       case "check":
         return check(rest, out, err);
+      case "serve":
+        return serve(rest, out, err);
       case "help":
       case "--help":
       case "-h":
@@ -78,8 +93,13 @@ public final class RapportCli {
    * (deleted afterwards); the report on standard output, progress on standard error.
    */
   static int demo(List<String> args, PrintStream out, PrintStream err) {
-    if (!args.isEmpty()) {
-      return usage(err, "demo takes no arguments");
+    Optional<Path> page = Optional.empty();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--report") && i + 1 < args.size()) {
+        page = Optional.of(Path.of(args.get(++i)));
+      } else {
+        return usage(err, args.get(i).equals("--report") ? "--report needs a file name" : "demo does not know '" + args.get(i) + "'");
+      }
     }
     DemoReport report;
     try {
@@ -90,7 +110,47 @@ public final class RapportCli {
     }
     out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));
     out.flush();
+    if (page.isPresent()) {
+      try {
+        Files.writeString(page.get(), DemoPage.render(report), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        err.println("rapport: cannot write the report page " + page.get() + ": " + e);
+        return FAILED;
+      }
+      err.println("rapport: report page written to " + page.get());
+    }
     return OK;
+  }
+
+  /**
+   * {@code serve [--seconds N]}: the sending pipeline on this machine, on the system clock,
+   * until interrupted or for N seconds.
+   */
+  static int serve(List<String> args, PrintStream out, PrintStream err) {
+    Optional<Duration> duration = Optional.empty();
+    if (args.size() == 2 && args.get(0).equals("--seconds")) {
+      try {
+        long seconds = Long.parseLong(args.get(1));
+        if (seconds < 0) {
+          return usage(err, "--seconds must not be negative, got " + seconds);
+        }
+        duration = Optional.of(Duration.ofSeconds(seconds));
+      } catch (NumberFormatException e) {
+        return usage(err, "--seconds needs a whole number, got '" + args.get(1) + "'");
+      }
+    } else if (!args.isEmpty()) {
+      return usage(err, "serve takes only --seconds N");
+    }
+    try {
+      Serve.run(Clock.systemUTC(), duration, out);
+      return OK;
+    } catch (IOException e) {
+      err.println("rapport: cannot serve: " + e);
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OK;
+    }
   }
 
   /** {@code check DIR...}: one line per failing check, then {@code N passed, M failed}. */
