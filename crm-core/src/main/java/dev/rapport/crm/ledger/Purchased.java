@@ -39,6 +39,7 @@ public abstract class Purchased implements LedgerEvent {
   @Value.Check
   void check() {
     Events.checkId(this);
+    Events.checkText(this, "entity", entity());
     entity().ifPresent(e -> checkArgument(!e.isBlank(), "purchased event %s: entity must not be blank", id()));
   }
 

@@ -10,6 +10,7 @@ import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.Withdrawn;
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
@@ -361,6 +362,9 @@ final class Evaluation {
             .map(TimingRule::reason)
             .filter(r -> seen.add(r.code() + "\u0000" + r.message()))
             .collect(ImmutableList.toImmutableList());
+    if (!Limits.isInRange(until)) {
+      return Optional.of(deny(reasons)); // no free instant before the time line ends (RULES.md, "Bounds of values")
+    }
     return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
   }
 
