@@ -5,7 +5,9 @@ import dev.rapport.crm.conformance.ScenarioRunner;
 import dev.rapport.crm.examples.demo.Demo;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
+import dev.rapport.crm.examples.demo.PostgresDemo;
 import dev.rapport.crm.examples.demo.Progress;
+import dev.rapport.crm.jackson.postgres.PostgresStoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar examples/target/rapport-examples.jar demo
+ * java -jar examples/target/rapport-examples.jar demo --store postgres --jdbc-url jdbc:postgresql://...
  * java -jar examples/target/rapport-examples.jar check DIR...
  * </pre>
  *
@@ -35,9 +38,12 @@ public final class RapportCli {
           System.lineSeparator(),
           "usage: rapport <command> [arguments]",
           "commands:",
-          "  demo           a week of planned outreach for a small business, gated by Rapport;",
+          "  demo [--store journal | --store postgres --jdbc-url URL]",
+          "                 a week of planned outreach for a small business, gated by Rapport;",
           "                 prints the counts per campaign, the top reasons and three",
-          "                 decisions explained in full (progress goes to stderr)",
+          "                 decisions explained in full (progress goes to stderr); ledgers go",
+          "                 to a temporary journal, or to a new schema on the PostgreSQL",
+          "                 server at URL (user and password in its query), dropped after",
           "  check DIR...   run every scenario file (*.json) of each folder or file;",
           "                 prints each failing check and 'N passed, M failed'");
 
@@ -45,6 +51,10 @@ public final class RapportCli {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    // HikariCP (the demo's pool on PostgreSQL) logs through SLF4J; this jar binds no logger.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -75,17 +85,43 @@ public final class RapportCli {
 
   /**
    * {@code demo}: the bundled demo week, recorded in a durable journal in a temporary directory
-   * (deleted afterwards); the report on standard output, progress on standard error.
+   * (deleted afterwards), or with {@code --store postgres --jdbc-url URL} in a new schema on a
+   * PostgreSQL server (dropped afterwards); the report on standard output, progress on standard
+   * error.
    */
   static int demo(List<String> args, PrintStream out, PrintStream err) {
-    if (!args.isEmpty()) {
-      return usage(err, "demo takes no arguments");
+    String store = "journal";
+    String jdbcUrl = null;
+    for (int i = 0; i < args.size(); i += 2) {
+      if (i + 1 == args.size() || !List.of("--store", "--jdbc-url").contains(args.get(i))) {
+        return usage(err, "demo takes --store journal|postgres and --jdbc-url URL, not '" + args.get(i) + "'");
+      }
+      if (args.get(i).equals("--store")) {
+        store = args.get(i + 1);
+      } else {
+        jdbcUrl = args.get(i + 1);
+      }
+    }
+    if (!store.equals("journal") && !store.equals("postgres")) {
+      return usage(err, "unknown store '" + store + "' (journal or postgres)");
+    }
+    if (store.equals("postgres") != (jdbcUrl != null)) {
+      return usage(err, "--store postgres needs --jdbc-url URL, and only it takes one");
+    }
+    if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return usage(err, "--jdbc-url takes a jdbc:postgresql: URL, not '" + jdbcUrl + "'");
     }
     DemoReport report;
     try {
-      report = Demo.bundled().runOnTemporaryJournal(Progress.to(err));
+      report =
+          jdbcUrl == null
+              ? Demo.bundled().runOnTemporaryJournal(Progress.to(err))
+              : PostgresDemo.run(Demo.bundled(), jdbcUrl, Progress.to(err));
     } catch (IOException e) {
       err.println("rapport: cannot use a temporary journal for the demo: " + e);
+      return FAILED;
+    } catch (PostgresStoreException e) {
+      err.println("rapport: cannot run the demo on PostgreSQL: " + e.getMessage());
       return FAILED;
     }
     out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));
