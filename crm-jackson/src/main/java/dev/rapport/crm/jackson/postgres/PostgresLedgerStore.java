@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -57,11 +58,16 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class PostgresLedgerStore implements LedgerStore {
-  private static final String SELECT_LEDGER =
-      "SELECT c.customer_id, c.profile::text, c.version,"
-          + " (SELECT coalesce(jsonb_agg(e.event ORDER BY e.position), '[]'::jsonb)::text"
-          + "  FROM ${schema}.rapport_event e WHERE e.customer_id = c.customer_id)"
-          + " FROM ${schema}.rapport_customer c";
+  /**
+   * The ledgers of the customers that {@code %s} (a {@code WHERE}, {@code ORDER BY} and {@code
+   * LIMIT} on {@code rapport_customer c}) selects: one row per event (one row with a null event
+   * for an empty ledger), in customer id and position order. One statement, so one snapshot.
+   */
+  private static final String SELECT_LEDGERS =
+      "SELECT c.customer_id, c.profile::text, c.version, e.event::text"
+          + " FROM (SELECT c.customer_id, c.profile, c.version FROM ${schema}.rapport_customer c %s) c"
+          + " LEFT JOIN ${schema}.rapport_event e ON e.customer_id = c.customer_id"
+          + " ORDER BY c.customer_id, e.position";
 
   private final DataSource dataSource;
   private final Schema schema;
@@ -78,9 +84,11 @@ public final class PostgresLedgerStore implements LedgerStore {
   private PostgresLedgerStore(DataSource dataSource, Schema schema) {
     this.dataSource = dataSource;
     this.schema = schema;
-    this.readSql = schema.sql(SELECT_LEDGER + " WHERE c.customer_id = ?");
+    this.readSql = schema.sql(String.format(SELECT_LEDGERS, "WHERE c.customer_id = ?"));
     this.scanSql =
-        schema.sql(SELECT_LEDGER + " WHERE c.customer_id > ? ORDER BY c.customer_id LIMIT ?");
+        schema.sql(
+            String.format(
+                SELECT_LEDGERS, "WHERE c.customer_id > ? ORDER BY c.customer_id LIMIT ?"));
     this.createSql =
         schema.sql(
             "INSERT INTO ${schema}.rapport_customer (customer_id, profile, version)"
@@ -177,7 +185,7 @@ public final class PostgresLedgerStore implements LedgerStore {
   @Override
   public Ledger create(CustomerProfile customer) {
     checkNotNull(customer, "customer");
-    String profile = codec.profile(customer);
+    String profile = codec.writeProfile(customer);
     int inserted;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(createSql)) {
@@ -256,14 +264,9 @@ public final class PostgresLedgerStore implements LedgerStore {
         PreparedStatement query = connection.prepareStatement(scanSql)) {
       query.setString(1, after);
       query.setInt(2, limit);
-      query.setFetchSize(Math.min(limit, 500));
-      ImmutableList.Builder<Ledger> page = ImmutableList.builderWithExpectedSize(limit);
       try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          page.add(ledger(rows));
-        }
+        return ledgers(rows);
       }
-      return page.build();
     } catch (SQLException e) {
       throw new PostgresStoreException(
           "could not scan the customers after '" + after + "' in schema " + schema + ": "
@@ -301,7 +304,7 @@ public final class PostgresLedgerStore implements LedgerStore {
     List<LedgerEvent> rows =
         erasing ? next.events() : next.events().subList(expectedVersion, next.version());
     int firstPosition = erasing ? 1 : expectedVersion + 1;
-    List<String> json = rows.stream().map(codec::event).collect(ImmutableList.toImmutableList());
+    List<String> json = rows.stream().map(codec::writeEvent).collect(ImmutableList.toImmutableList());
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
@@ -365,32 +368,44 @@ public final class PostgresLedgerStore implements LedgerStore {
     try (PreparedStatement query = connection.prepareStatement(readSql)) {
       query.setString(1, customerId);
       try (ResultSet rows = query.executeQuery()) {
-        return rows.next() ? Optional.of(ledger(rows)) : Optional.empty();
+        return ledgers(rows).stream().findFirst();
       }
     }
   }
 
-  /** The ledger of the current row of {@link #SELECT_LEDGER}. */
-  private Ledger ledger(ResultSet row) throws SQLException {
-    String customerId = row.getString(1);
-    CustomerProfile profile = codec.profile(row.getString(2));
-    int version = row.getInt(3);
-    List<LedgerEvent> events = codec.events(row.getString(4));
-    if (!profile.id().equals(customerId) || events.size() != version) {
-      throw new PostgresStoreException(
-          "the rows of customer "
-              + customerId
-              + " in schema "
-              + schema
-              + " break the store's invariants: profile id "
-              + profile.id()
-              + ", version "
-              + version
-              + ", "
-              + events.size()
-              + " events");
+  /** The ledgers of the rows of {@link #SELECT_LEDGERS}, in their order. */
+  private List<Ledger> ledgers(ResultSet rows) throws SQLException {
+    ImmutableList.Builder<Ledger> ledgers = ImmutableList.builder();
+    boolean more = rows.next();
+    while (more) {
+      String customerId = rows.getString(1);
+      CustomerProfile profile = codec.readProfile(rows.getString(2));
+      int version = rows.getInt(3);
+      List<LedgerEvent> events = new ArrayList<>(version);
+      do {
+        String event = rows.getString(4);
+        if (event != null) {
+          events.add(codec.readEvent(event));
+        }
+        more = rows.next();
+      } while (more && rows.getString(1).equals(customerId));
+      if (!profile.id().equals(customerId) || events.size() != version) {
+        throw new PostgresStoreException(
+            "the rows of customer "
+                + customerId
+                + " in schema "
+                + schema
+                + " break the store's invariants: profile id "
+                + profile.id()
+                + ", version "
+                + version
+                + ", "
+                + events.size()
+                + " events");
+      }
+      ledgers.add(Ledger.of(profile, events));
     }
-    return Ledger.of(profile, events);
+    return ledgers.build();
   }
 
   private PostgresStoreException failed(String what, String customerId, SQLException e) {

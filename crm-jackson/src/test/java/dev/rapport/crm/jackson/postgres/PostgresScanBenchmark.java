@@ -95,7 +95,7 @@ public class PostgresScanBenchmark {
       RowCodec codec = new RowCodec();
       List<String> events = new ArrayList<>();
       for (LedgerEvent event : events()) {
-        events.add(codec.event(event));
+        events.add(codec.writeEvent(event));
       }
       try (Connection connection = pool.getConnection();
           PreparedStatement customer =
@@ -110,7 +110,7 @@ public class PostgresScanBenchmark {
         for (int c = 0; c < ids.size(); c++) {
           String id = ids.get(c);
           customer.setString(1, id);
-          customer.setString(2, codec.profile(profile(id)));
+          customer.setString(2, codec.writeProfile(profile(id)));
           customer.addBatch();
           for (int e = 0; e < events.size(); e++) {
             event.setString(1, id);
