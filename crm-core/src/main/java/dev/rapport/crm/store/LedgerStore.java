@@ -104,12 +104,7 @@ public interface LedgerStore {
    * @throws IllegalArgumentException if {@code limit} is out of range
    */
   default List<Ledger> scan(String after, int limit) {
-    checkNotNull(after, "after");
-    checkArgument(
-        limit >= 1 && limit <= MAX_SCAN_PAGE,
-        "a scan page holds 1 to %s ledgers, not %s",
-        MAX_SCAN_PAGE,
-        limit);
+    checkScan(after, limit);
     List<String> ids =
         Ordering.from(CUSTOMER_ID_ORDER)
             .leastOf(
@@ -121,5 +116,21 @@ public interface LedgerStore {
         .map(this::read)
         .flatMap(Optional::stream)
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Checks the arguments of {@link #scan} as this interface defines them; for implementations
+   * that override it.
+   *
+   * @throws NullPointerException if {@code after} is null
+   * @throws IllegalArgumentException if {@code limit} is not from 1 to {@value #MAX_SCAN_PAGE}
+   */
+  static void checkScan(String after, int limit) {
+    checkNotNull(after, "after");
+    checkArgument(
+        limit >= 1 && limit <= MAX_SCAN_PAGE,
+        "a scan page holds 1 to %s ledgers, not %s",
+        MAX_SCAN_PAGE,
+        limit);
   }
 }

@@ -254,12 +254,7 @@ public final class PostgresLedgerStore implements LedgerStore {
    */
   @Override
   public List<Ledger> scan(String after, int limit) {
-    checkNotNull(after, "after");
-    checkArgument(
-        limit >= 1 && limit <= MAX_SCAN_PAGE,
-        "a scan page holds 1 to %s ledgers, not %s",
-        MAX_SCAN_PAGE,
-        limit);
+    LedgerStore.checkScan(after, limit);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = connection.prepareStatement(scanSql)) {
       query.setString(1, after);
