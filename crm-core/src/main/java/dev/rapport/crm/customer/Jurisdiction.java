@@ -3,6 +3,7 @@ package dev.rapport.crm.customer;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +24,10 @@ public final class Jurisdiction {
   private static final Pattern FORMAT = Pattern.compile("([A-Z]{2})(?:-([A-Z0-9]{1,3}))?");
   private static final ImmutableSet<String> COUNTRIES =
       ImmutableSet.copyOf(Locale.getISOCountries());
+
+  /** Codes in common use that ISO 3166-1 spells otherwise: the United Kingdom and Greece. */
+  private static final ImmutableMap<String, String> LOOKALIKES =
+      ImmutableMap.of("UK", "GB (ISO 3166-1 for the United Kingdom)", "EL", "GR (ISO 3166-1 for Greece)");
 
   private final String country;
   private final @Nullable String subdivision;
@@ -45,11 +50,16 @@ public final class Jurisdiction {
         "malformed jurisdiction code '%s': expected an ISO 3166-1 alpha-2 country code with an"
             + " optional ISO 3166-2 subdivision, such as GB, DE, US-FL or CA-ON",
         code);
-    checkArgument(
-        COUNTRIES.contains(matcher.group(1)),
-        "unknown jurisdiction code '%s': '%s' is not an ISO 3166-1 alpha-2 country code",
-        code,
-        matcher.group(1));
+    String country = matcher.group(1);
+    if (!COUNTRIES.contains(country)) {
+      String suggestion = LOOKALIKES.get(country);
+      throw new IllegalArgumentException(
+          String.format(
+              "unknown jurisdiction code '%s': '%s' is not an ISO 3166-1 alpha-2 country code%s",
+              code,
+              country,
+              suggestion == null ? "" : "; did you mean " + suggestion + "?"));
+    }
     return new Jurisdiction(matcher.group(1), matcher.group(2));
   }
 

@@ -107,7 +107,7 @@ final class Evaluation {
       default:
         judgeDeclared(outreach.purpose());
     }
-    if (outreach.containsPromotion() && !outreach.purpose().isMarketing()) {
+    if (outreach.isDecidedAsPromotionToo()) {
       judgeDeclared(Purpose.PROMOTION);
     }
     if (outreach.isMarketing()) {
@@ -117,7 +117,7 @@ final class Evaluation {
         RuleContext.of(state.customer(), state.events(), history, outreach, outreach.at());
     List<TimingRule> timing = new ArrayList<>();
     for (PolicyRule rule : rules) {
-      RuleOutcome outcome = rule.evaluate(context);
+      RuleOutcome outcome = evaluate(rule, context);
       if (outcome.denies()) {
         denyReasons.add(outcome.reason().orElseThrow());
       } else if (outcome.defers()) {
@@ -167,8 +167,9 @@ final class Evaluation {
 
   /**
    * The pack's judgement of implied consent for {@code purpose} on the outreach's channel, or
-   * empty where it is not consulted: the option off, another purpose or channel, or ended for
-   * good by a withdrawal naming an intent that opens the purpose on the channel, or by an
+   * empty where it is not consulted: the option off, another purpose or channel, a customer who
+   * holds a live grant for the outreach's entity (their declaration is the ceiling), or ended
+   * for good by a withdrawal naming an intent that opens the purpose on the channel, or by an
    * objection ({@code model.md} 5.4).
    */
   private Optional<ImpliedConsent> impliedConsent(Purpose purpose) {
@@ -176,6 +177,9 @@ final class Evaluation {
     if (!options.impliedConsent()
         || !(purpose == Purpose.OFFER || purpose == Purpose.PROMOTION)
         || !pack.impliedConsentChannels().contains(channel)) {
+      return Optional.empty();
+    }
+    if (holdsLiveGrantForTheSender()) {
       return Optional.empty();
     }
     boolean ended =
@@ -187,24 +191,46 @@ final class Evaluation {
     return ended ? Optional.empty() : Optional.of(pack.impliedConsent(this));
   }
 
+  /**
+   * Whether the customer holds a live grant at the instant for the outreach's entity, of any
+   * intent on any channel: then implied consent is not consulted ({@code model.md} 5.4).
+   */
+  private boolean holdsLiveGrantForTheSender() {
+    return state.liveGrants().stream().anyMatch(g -> g.entity().equals(outreach.entity()));
+  }
+
   // model.md 5.9
   private void judgeConsentRequest() {
     Channel channel = outreach.channel();
+    List<Granted> live = new ArrayList<>();
+    Optional<Objected> objectedLiveKey = Optional.empty();
     Optional<Objected> objection = Optional.empty();
     for (Intent intent : Intent.values()) {
       if (!intent.opensMarketing()) {
         continue;
       }
       KeyStanding key = state.standing(intent, channel, outreach.entity());
-      Optional<Granted> live = key.liveGrant();
-      if (live.isPresent() && key.objection().isEmpty()) {
-        allowReasons.add(messages.declaredIntent(live.get(), Purpose.CONSENT_REQUEST));
-        coveringGrants.add(live.get());
-        return;
+      Optional<Granted> grant = key.liveGrant();
+      if (key.objection().isEmpty()) {
+        grant.ifPresent(live::add);
+        continue;
       }
       if (objection.isEmpty()) {
         objection = key.objection();
       }
+      if (grant.isPresent() && objectedLiveKey.isEmpty()) {
+        objectedLiveKey = key.objection();
+      }
+    }
+    if (!live.isEmpty()) {
+      allowReasons.add(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
+      coveringGrants.addAll(live);
+      return;
+    }
+    if (objectedLiveKey.isPresent()) {
+      // The request would be allowed but for the objection: OBJECTED alone.
+      denyReasons.add(messages.objected(objectedLiveKey.get()));
+      return;
     }
     Optional<ImpliedConsent> implied = impliedConsent(Purpose.PROMOTION);
     if (implied.isPresent() && implied.get().basis().isPresent()) {
@@ -270,7 +296,18 @@ final class Evaluation {
 
   private boolean countedBy(FrequencyCap cap) {
     return cap.counts(outreach.purpose(), outreach.channel())
-        || (outreach.containsPromotion() && cap.counts(Purpose.PROMOTION, outreach.channel()));
+        || (outreach.isDecidedAsPromotionToo() && cap.counts(Purpose.PROMOTION, outreach.channel()));
+  }
+
+  private static RuleOutcome evaluate(PolicyRule rule, RuleContext context) {
+    RuleOutcome outcome = rule.evaluate(context);
+    if (outcome == null) {
+      throw new NullPointerException(
+          "team rule "
+              + rule.getClass().getName()
+              + " returned null; a rule that has nothing to say returns RuleOutcome.pass()");
+    }
+    return outcome;
   }
 
   private TimingRule teamTimingRule(PolicyRule rule, RuleContext context, RuleOutcome first) {
@@ -282,7 +319,7 @@ final class Evaluation {
           if (t.equals(context.at())) {
             return firstUntil;
           }
-          RuleOutcome outcome = rule.evaluate(context.at(t));
+          RuleOutcome outcome = evaluate(rule, context.at(t));
           return outcome.defers() ? outcome.untilAfter(t) : t;
         });
   }

@@ -82,6 +82,14 @@ public abstract class Outreach {
   }
 
   /**
+   * Whether the outreach is also decided as a {@code PROMOTION}: a non-marketing purpose that
+   * carries promotion. On a marketing purpose the flag changes nothing ({@code model.md} 5.2).
+   */
+  boolean isDecidedAsPromotionToo() {
+    return containsPromotion() && !purpose().isMarketing();
+  }
+
+  /**
    * The same outreach planned for another instant: what to decide again at a {@link
    * Decision#deferUntil()}, since consent may have changed meanwhile.
    */

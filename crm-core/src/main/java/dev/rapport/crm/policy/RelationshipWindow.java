@@ -26,11 +26,18 @@ final class RelationshipWindow {
     this.citation = citation;
   }
 
-  /** The latest qualifying event, or, for each event that fails, why. */
+  /**
+   * The latest qualifying event, or why none qualifies. Only the events with the outreach's
+   * entity count: where there is one, the answer is that it is too old ({@code
+   * IMPLIED_CONSENT_EXPIRED}) whatever other entities' events exist; {@code OTHER_ENTITY} is
+   * given only when every event is another entity's ({@code law.md} CA and US).
+   */
   ImpliedConsent judge(Evaluation evaluation) {
     State state = evaluation.state();
     Optional<String> entity = evaluation.outreach().entity();
-    ImmutableList.Builder<Reason> failures = ImmutableList.builder();
+    ImmutableList.Builder<Reason> expired = ImmutableList.builder();
+    ImmutableList.Builder<Reason> otherEntity = ImmutableList.builder();
+    boolean sameEntityEvent = false;
     @Nullable LedgerEvent qualifying = null;
     for (LedgerEvent event : state.events()) {
       Period window;
@@ -45,15 +52,19 @@ final class RelationshipWindow {
         continue;
       }
       if (!eventEntity.equals(entity)) {
-        failures.add(evaluation.messages().impliedOtherEntity(event, eventEntity, citation));
-      } else if (state.localDate(event.at()).isAfter(state.localDate(state.at()).minus(window))) {
+        otherEntity.add(evaluation.messages().impliedOtherEntity(event, eventEntity, citation));
+        continue;
+      }
+      sameEntityEvent = true;
+      if (state.localDate(event.at()).isAfter(state.localDate(state.at()).minus(window))) {
         qualifying = event;
       } else {
-        failures.add(evaluation.messages().impliedExpired(event, window, citation));
+        expired.add(evaluation.messages().impliedExpired(event, window, citation));
       }
     }
-    return qualifying != null
-        ? ImpliedConsent.by(qualifying)
-        : ImpliedConsent.none(failures.build());
+    if (qualifying != null) {
+      return ImpliedConsent.by(qualifying);
+    }
+    return ImpliedConsent.none(sameEntityEvent ? expired.build() : otherEntity.build());
   }
 }

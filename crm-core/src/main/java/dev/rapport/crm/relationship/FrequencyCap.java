@@ -8,8 +8,9 @@ import org.immutables.value.Value;
 
 /**
  * At most {@link #max()} outreach of the named purposes (and channels, when named) in any
- * rolling window of length {@link #per()} ({@code model.md} 5.8). An empty purpose or channel
- * set means every purpose or every channel.
+ * rolling window of length {@link #per()} ({@code model.md} 5.8). A cap names at least one
+ * purpose and never {@code TRANSACTIONAL} or {@code REPLY}: caps neither hold nor count those.
+ * An empty channel set means every channel.
  *
  * <pre>{@code
  * FrequencyCap cap = FrequencyCap.builder()
@@ -23,7 +24,7 @@ import org.immutables.value.Value;
 public abstract class FrequencyCap {
   FrequencyCap() {}
 
-  /** The purposes the cap counts; empty means every purpose. */
+  /** The purposes the cap counts: at least one, never {@code TRANSACTIONAL} or {@code REPLY}. */
   public abstract Set<Purpose> purposes();
 
   /** The channels the cap counts; empty means every channel. */
@@ -37,8 +38,7 @@ public abstract class FrequencyCap {
 
   /** Whether an outreach of this purpose on this channel is counted by the cap. */
   public boolean counts(Purpose purpose, Channel channel) {
-    return (purposes().isEmpty() || purposes().contains(purpose))
-        && (channels().isEmpty() || channels().contains(channel));
+    return purposes().contains(purpose) && (channels().isEmpty() || channels().contains(channel));
   }
 
   /** A new builder. */
@@ -48,6 +48,13 @@ public abstract class FrequencyCap {
 
   @Value.Check
   void check() {
+    checkArgument(
+        !purposes().isEmpty(),
+        "a frequency cap names at least one purpose (caps never hold TRANSACTIONAL or REPLY)");
+    checkArgument(
+        !purposes().contains(Purpose.TRANSACTIONAL) && !purposes().contains(Purpose.REPLY),
+        "a frequency cap never names TRANSACTIONAL or REPLY, got purposes %s",
+        purposes());
     checkArgument(max() >= 1, "a frequency cap needs max >= 1, got %s", max());
     checkArgument(
         !per().isNegative() && !per().isZero(),

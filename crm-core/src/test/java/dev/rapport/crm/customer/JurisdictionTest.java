@@ -25,7 +25,7 @@ final class JurisdictionTest {
   }
 
   @ParameterizedTest(name = "''{0}'' names no country")
-  @CsvSource({"XX, XX", "ZZ-AB, ZZ", "UK, UK"})
+  @CsvSource({"XX, XX", "ZZ-AB, ZZ"})
   void aWellFormedCodeOfNoCountryIsRefused(String code, String country) {
     assertThatThrownBy(() -> Jurisdiction.of(code))
         .isInstanceOf(IllegalArgumentException.class)
@@ -35,6 +35,21 @@ final class JurisdictionTest {
                 + "': '"
                 + country
                 + "' is not an ISO 3166-1 alpha-2 country code");
+  }
+
+  @ParameterizedTest(name = "''{0}'' is refused with a hint: {1}")
+  @CsvSource({"UK, GB (ISO 3166-1 for the United Kingdom)", "UK-LND, GB (ISO 3166-1 for the United Kingdom)", "EL, GR (ISO 3166-1 for Greece)"})
+  void aCommonLookalikeIsRefusedWithTheIsoCode(String code, String hint) {
+    assertThatThrownBy(() -> Jurisdiction.of(code))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "unknown jurisdiction code '"
+                + code
+                + "': '"
+                + code.substring(0, 2)
+                + "' is not an ISO 3166-1 alpha-2 country code; did you mean "
+                + hint
+                + "?");
   }
 
   @ParameterizedTest(name = "''{0}'' is accepted though Rapport has no pack for it")

@@ -15,6 +15,8 @@ import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.testing.Draw;
+import dev.rapport.crm.testing.PropertyRun;
 import dev.rapport.crm.testing.RandomLedgers;
 import dev.rapport.crm.testing.RandomLedgers.Draft;
 import java.time.Duration;
@@ -25,17 +27,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * Invariants of the decision ({@code model.md} 4, 5, 5.1, 5.3) over random ledgers.
+ * Invariants of the decision ({@code model.md} 4, 5, 5.1, 5.3) over random ledgers, 300 seeded
+ * tries each ({@link PropertyRun}: a failure prints the seed that reproduces it).
  *
  * <p>The generated ledgers carry no timing preferences and the customer's jurisdiction has no
  * pack, so with default options a verdict is ALLOW or DENY.
@@ -43,51 +42,40 @@ import net.jqwik.api.statistics.StatisticsReport;
 final class DecisionPropertiesTest {
   private static final PolicyEngine ENGINE = PolicyEngine.withDefaults();
 
-  @Provide
-  Arbitrary<Ledger> ledgers() {
-    return RandomLedgers.ledgers();
+  private static final Purpose[] NEEDING_AN_INTENT = {
+    Purpose.SERVICE, Purpose.RESEARCH, Purpose.OFFER, Purpose.PROMOTION, Purpose.PERSONAL, Purpose.CONTENT, Purpose.ADVOCACY
+  };
+
+  private static Ledger ledger(PropertyRun.Try t) {
+    Ledger ledger = RandomLedgers.ledger(t.random());
+    t.given("ledger", ledger.events());
+    return ledger;
   }
 
-  @Provide
-  Arbitrary<Outreach> marketing() {
-    return RandomLedgers.marketingOutreach();
-  }
-
-  @Provide
-  Arbitrary<Outreach> anything() {
-    return RandomLedgers.anyOutreach();
-  }
-
-  @Provide
-  Arbitrary<Outreach> needingAnIntent() {
-    return RandomLedgers.outreach(
-        Purpose.SERVICE, Purpose.RESEARCH, Purpose.OFFER, Purpose.PROMOTION, Purpose.PERSONAL, Purpose.CONTENT, Purpose.ADVOCACY);
-  }
-
-  @Provide
-  Arbitrary<Draft> closing() {
-    return RandomLedgers.closings(RandomLedgers.instants());
-  }
-
-  @Provide
-  Arbitrary<List<HistoryEntry>> histories() {
-    return RandomLedgers.histories();
+  private static Outreach anything(PropertyRun.Try t) {
+    return t.given("outreach", RandomLedgers.anyOutreach(t.random()));
   }
 
   /** (a) model.md 4 and 5.3: a withdrawal or objection only ever closes. */
-  @Property(tries = 300)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void appendingAWithdrawalOrObjectionNeverTurnsADenyIntoAnAllowForMarketing(
-      @ForAll("ledgers") Ledger ledger, @ForAll("marketing") Outreach outreach, @ForAll("closing") Draft closing) {
-    Decision before = ENGINE.decide(ledger, List.of(), outreach);
-    Decision after = ENGINE.decide(RandomLedgers.append(ledger, "closing-", List.of(closing)), List.of(), outreach);
+  @TestFactory
+  Stream<DynamicTest> appendingAWithdrawalOrObjectionNeverTurnsADenyIntoAnAllowForMarketing() {
+    return PropertyRun.tries(300)
+        .coverage(statistics -> assertThat(statistics.percentage("before", Verdict.DENY)).isGreaterThan(50))
+        .check(
+            t -> {
+              Ledger ledger = ledger(t);
+              Outreach outreach = t.given("outreach", RandomLedgers.marketingOutreach(t.random()));
+              Draft closing = RandomLedgers.closing(t.random());
+              Ledger closed = RandomLedgers.append(ledger, "closing-", List.of(closing));
+              t.given("closing", closed.events().subList(ledger.version(), closed.version()));
+              Decision before = ENGINE.decide(ledger, List.of(), outreach);
+              Decision after = ENGINE.decide(closed, List.of(), outreach);
 
-    Statistics.label("before").collect(before.verdict());
-    if (before.verdict() == Verdict.DENY) {
-      assertThat(after).isDenied();
-    }
-    Statistics.label("before")
-        .coverage(coverage -> coverage.check(Verdict.DENY).percentage(p -> p > 50));
+              t.collect("before", before.verdict());
+              if (before.verdict() == Verdict.DENY) {
+                assertThat(after).isDenied();
+              }
+            });
   }
 
   /**
@@ -96,126 +84,153 @@ final class DecisionPropertiesTest {
    * it (and a confirmation whose grant is after it, which confirms nothing) changes nothing, and
    * neither does a later erasure.
    */
-  @Property(tries = 300)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void eventsAfterTheInstantNeverChangeTheDecision(
-      @ForAll("ledgers") Ledger ledger, @ForAll("anything") Outreach outreach) {
-    Instant at = outreach.at();
-    List<LedgerEvent> past = new ArrayList<>();
-    for (LedgerEvent event : ledger.events()) {
-      boolean confirmsALaterGrant =
-          event instanceof Confirmed
-              && ledger.event(((Confirmed) event).grant()).orElseThrow().at().isAfter(at);
-      if (!event.at().isAfter(at) && !confirmsALaterGrant) {
-        past.add(event);
-      }
-    }
-    Ledger pastOnly = Ledger.of(ledger.customer(), past);
-    Ledger thenErased = ledger.append(Erased.builder().id("erased").at(at.plusSeconds(1)).build());
+  @TestFactory
+  Stream<DynamicTest> eventsAfterTheInstantNeverChangeTheDecision() {
+    return PropertyRun.tries(300)
+        .coverage(statistics -> assertThat(statistics.percentage("verdict", Verdict.ALLOW)).isGreaterThan(5))
+        .coverage(statistics -> assertThat(statistics.percentage("events after the instant", true)).isGreaterThan(30))
+        .check(
+            t -> {
+              Ledger ledger = ledger(t);
+              Outreach outreach = anything(t);
+              Instant at = outreach.at();
+              List<LedgerEvent> past = new ArrayList<>();
+              for (LedgerEvent event : ledger.events()) {
+                boolean confirmsALaterGrant =
+                    event instanceof Confirmed
+                        && ledger.event(((Confirmed) event).grant()).orElseThrow().at().isAfter(at);
+                if (!event.at().isAfter(at) && !confirmsALaterGrant) {
+                  past.add(event);
+                }
+              }
+              Ledger pastOnly = Ledger.of(ledger.customer(), past);
+              Ledger thenErased = ledger.append(Erased.builder().id("erased").at(at.plusSeconds(1)).build());
 
-    Decision decision = ENGINE.decide(ledger, List.of(), outreach);
-    Statistics.label("verdict").collect(decision.verdict());
-    Statistics.label("events after the instant").collect(past.size() < ledger.version());
+              Decision decision = ENGINE.decide(ledger, List.of(), outreach);
+              t.collect("verdict", decision.verdict());
+              t.collect("events after the instant", past.size() < ledger.version());
 
-    assertThat(ENGINE.decide(pastOnly, List.of(), outreach)).isEqualTo(decision);
-    assertThat(ENGINE.decide(thenErased, List.of(), outreach)).isEqualTo(decision);
-    Statistics.label("verdict").coverage(coverage -> coverage.check(Verdict.ALLOW).percentage(p -> p > 5));
-    Statistics.label("events after the instant")
-        .coverage(coverage -> coverage.check(true).percentage(p -> p > 30));
+              assertThat(ENGINE.decide(pastOnly, List.of(), outreach)).isEqualTo(decision);
+              assertThat(ENGINE.decide(thenErased, List.of(), outreach)).isEqualTo(decision);
+            });
   }
 
   /** (c) model.md 5.1: from the erasure on, everything is denied. */
-  @Property(tries = 300)
-  void afterErasureEverythingIsDenied(
-      @ForAll("ledgers") Ledger ledger,
-      @ForAll("anything") Outreach outreach,
-      @ForAll @IntRange(min = 0, max = 10) int stepsBefore) {
-    Instant erasedAt = outreach.at().minus(STEP.multipliedBy(stepsBefore));
-    Ledger erased = ledger.append(Erased.builder().id("erased").at(erasedAt).build());
+  @TestFactory
+  Stream<DynamicTest> afterErasureEverythingIsDenied() {
+    return PropertyRun.tries(300)
+        .check(
+            t -> {
+              Ledger ledger = ledger(t);
+              Outreach outreach = anything(t);
+              int stepsBefore = t.given("stepsBefore", Draw.between(t.random(), 0, 10));
+              Instant erasedAt = outreach.at().minus(STEP.multipliedBy(stepsBefore));
+              Ledger erased = ledger.append(Erased.builder().id("erased").at(erasedAt).build());
 
-    assertThat(ENGINE.decide(erased, List.of(), outreach)).isDenied().hasReasons(ReasonCode.ERASED);
+              assertThat(ENGINE.decide(erased, List.of(), outreach)).isDenied().hasReasons(ReasonCode.ERASED);
+            });
   }
 
   /** (d) model.md 5: the same inputs give the same decision, whatever the history's order. */
-  @Property(tries = 300)
-  void theSameInputsAlwaysGiveTheSameDecision(
-      @ForAll("ledgers") Ledger ledger,
-      @ForAll("anything") Outreach outreach,
-      @ForAll("histories") List<HistoryEntry> history,
-      @ForAll long seed) {
-    PolicyOptions capped =
-        PolicyOptions.builder()
-            .addCaps(FrequencyCap.builder().addPurposes(Purpose.OFFER, Purpose.PROMOTION).max(2).per(Duration.ofDays(7)).build())
-            .build();
-    Decision first = PolicyEngine.builder().options(capped).build().decide(ledger, history, outreach);
+  @TestFactory
+  Stream<DynamicTest> theSameInputsAlwaysGiveTheSameDecision() {
+    return PropertyRun.tries(300)
+        .check(
+            t -> {
+              Ledger ledger = ledger(t);
+              Outreach outreach = anything(t);
+              List<HistoryEntry> history = t.given("history", RandomLedgers.history(t.random()));
+              PolicyOptions capped =
+                  PolicyOptions.builder()
+                      .addCaps(FrequencyCap.builder().addPurposes(Purpose.OFFER, Purpose.PROMOTION).max(2).per(Duration.ofDays(7)).build())
+                      .build();
+              Decision first = PolicyEngine.builder().options(capped).build().decide(ledger, history, outreach);
 
-    List<HistoryEntry> shuffled = new ArrayList<>(history);
-    Collections.shuffle(shuffled, new Random(seed));
-    Decision again = PolicyEngine.builder().options(capped).build().decide(ledger, shuffled, outreach);
+              List<HistoryEntry> shuffled = new ArrayList<>(history);
+              Collections.shuffle(shuffled, new Random(t.random().nextLong()));
+              Decision again = PolicyEngine.builder().options(capped).build().decide(ledger, shuffled, outreach);
 
-    assertThat(again).isEqualTo(first);
+              assertThat(again).isEqualTo(first);
+            });
   }
 
   /**
    * (d) model.md 4: events are ordered by {@code at}, ties by ledger position; appending them in
-   * time order (ties kept in ledger order) describes the same state.
+   * time order (ties kept in ledger order) describes the same state. A ledger whose time order
+   * puts a confirmation before its grant cannot be appended that way and checks nothing; the
+   * coverage check makes sure most tries do check.
    */
-  @Property(tries = 300)
-  void theAppendOrderMattersOnlyBetweenEventsAtTheSameInstant(
-      @ForAll("ledgers") Ledger ledger, @ForAll("anything") Outreach outreach) {
-    List<LedgerEvent> inTimeOrder = new ArrayList<>(ledger.events());
-    inTimeOrder.sort(Comparator.comparing(LedgerEvent::at));
-    Ledger sorted;
-    try {
-      sorted = Ledger.of(ledger.customer(), inTimeOrder);
-    } catch (RejectedEventException confirmationBeforeItsGrant) {
-      Assume.that(false);
-      return;
-    }
+  @TestFactory
+  Stream<DynamicTest> theAppendOrderMattersOnlyBetweenEventsAtTheSameInstant() {
+    return PropertyRun.tries(300)
+        .coverage(statistics -> assertThat(statistics.percentage("appendable in time order", true)).isGreaterThan(60))
+        .check(
+            t -> {
+              Ledger ledger = ledger(t);
+              Outreach outreach = anything(t);
+              List<LedgerEvent> inTimeOrder = new ArrayList<>(ledger.events());
+              inTimeOrder.sort(Comparator.comparing(LedgerEvent::at));
+              Ledger sorted;
+              try {
+                sorted = Ledger.of(ledger.customer(), inTimeOrder);
+              } catch (RejectedEventException confirmationBeforeItsGrant) {
+                t.collect("appendable in time order", false);
+                return;
+              }
+              t.collect("appendable in time order", true);
 
-    assertThat(ENGINE.decide(sorted, List.of(), outreach).verdict())
-        .isEqualTo(ENGINE.decide(ledger, List.of(), outreach).verdict());
-    assertThat(ENGINE.decide(sorted, List.of(), outreach).reasonCodes())
-        .containsExactlyInAnyOrderElementsOf(ENGINE.decide(ledger, List.of(), outreach).reasonCodes());
+              assertThat(ENGINE.decide(sorted, List.of(), outreach).verdict())
+                  .isEqualTo(ENGINE.decide(ledger, List.of(), outreach).verdict());
+              assertThat(ENGINE.decide(sorted, List.of(), outreach).reasonCodes())
+                  .containsExactlyInAnyOrderElementsOf(ENGINE.decide(ledger, List.of(), outreach).reasonCodes());
+            });
   }
 
   /** (e) model.md 4 and 5.3: only the customer can re-open what the customer closed. */
-  @Property(tries = 300)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void anImportedGrantNeverReopensWhatAWithdrawalClosed(
-      @ForAll("ledgers") Ledger ledger,
-      @ForAll("needingAnIntent") Outreach outreach,
-      @ForAll @IntRange(min = 1, max = 10) int withdrawnStepsBefore,
-      @ForAll @IntRange(min = 0, max = 9) int importStepsBefore) {
-    Assume.that(importStepsBefore < withdrawnStepsBefore);
-    Set<Intent> opening = outreach.purpose().openedBy();
-    Instant withdrawnAt = outreach.at().minus(STEP.multipliedBy(withdrawnStepsBefore));
-    Ledger closed =
-        ledger.append(
-            Withdrawn.builder()
-                .id("closing")
-                .at(withdrawnAt)
-                .intents(opening)
-                .addChannels(outreach.channel())
-                .evidence(byCustomer())
-                .build());
-    Ledger reimported =
-        closed.append(
-            Granted.builder()
-                .id("reimport")
-                .at(outreach.at().minus(STEP.multipliedBy(importStepsBefore)))
-                .intents(opening)
-                .addChannels(outreach.channel())
-                .entity(outreach.entity())
-                .evidence(imported(withdrawnAt.minus(Duration.ofDays(365))))
-                .build());
+  @TestFactory
+  Stream<DynamicTest> anImportedGrantNeverReopensWhatAWithdrawalClosed() {
+    return PropertyRun.tries(300)
+        .coverage(statistics -> assertThat(statistics.percentage("after the withdrawal", Verdict.DENY)).isGreaterThan(50))
+        .check(
+            t -> {
+              RandomGenerator random = t.random();
+              Ledger ledger = ledger(t);
+              Outreach outreach = t.given("outreach", RandomLedgers.outreach(random, NEEDING_AN_INTENT));
+              int withdrawnStepsBefore;
+              int importStepsBefore;
+              do { // import strictly after the withdrawal, each such pair as likely
+                withdrawnStepsBefore = Draw.between(random, 1, 10);
+                importStepsBefore = Draw.between(random, 0, 9);
+              } while (importStepsBefore >= withdrawnStepsBefore);
+              t.given("withdrawnStepsBefore", withdrawnStepsBefore);
+              t.given("importStepsBefore", importStepsBefore);
+              Set<Intent> opening = outreach.purpose().openedBy();
+              Instant withdrawnAt = outreach.at().minus(STEP.multipliedBy(withdrawnStepsBefore));
+              Ledger closed =
+                  ledger.append(
+                      Withdrawn.builder()
+                          .id("closing")
+                          .at(withdrawnAt)
+                          .intents(opening)
+                          .addChannels(outreach.channel())
+                          .evidence(byCustomer())
+                          .build());
+              Ledger reimported =
+                  closed.append(
+                      Granted.builder()
+                          .id("reimport")
+                          .at(outreach.at().minus(STEP.multipliedBy(importStepsBefore)))
+                          .intents(opening)
+                          .addChannels(outreach.channel())
+                          .entity(outreach.entity())
+                          .evidence(imported(withdrawnAt.minus(Duration.ofDays(365))))
+                          .build());
 
-    Verdict closedVerdict = ENGINE.decide(closed, List.of(), outreach).verdict();
-    Statistics.label("after the withdrawal").collect(closedVerdict);
-    if (closedVerdict == Verdict.DENY) {
-      assertThat(ENGINE.decide(reimported, List.of(), outreach)).isDenied();
-    }
-    Statistics.label("after the withdrawal")
-        .coverage(coverage -> coverage.check(Verdict.DENY).percentage(p -> p > 50));
+              Verdict closedVerdict = ENGINE.decide(closed, List.of(), outreach).verdict();
+              t.collect("after the withdrawal", closedVerdict);
+              if (closedVerdict == Verdict.DENY) {
+                assertThat(ENGINE.decide(reimported, List.of(), outreach)).isDenied();
+              }
+            });
   }
 }

@@ -20,6 +20,8 @@ import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.relationship.QuietHours;
+import dev.rapport.crm.testing.Draw;
+import dev.rapport.crm.testing.PropertyRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -29,13 +31,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Invariants of {@code model.md} 5.8 over random quiet hours, caps (the customer's and the
@@ -54,26 +54,22 @@ final class DeferralPropertiesTest {
   private static final Set<String> DEFER_CODES =
       Set.of("QUIET_HOURS", "FREQUENCY_CAP", "COOL_OFF", "CALLING_HOURS", "CALL_LIMIT");
 
-  @Provide
-  Arbitrary<String> zones() {
-    return Arbitraries.of(
-        "Europe/Berlin", "America/New_York", "Australia/Sydney", "America/St_Johns", "America/Santiago",
-        "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "Asia/Tokyo");
-  }
+  private static final List<String> ZONES =
+      List.of(
+          "Europe/Berlin", "America/New_York", "Australia/Sydney", "America/St_Johns", "America/Santiago",
+          "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "Asia/Tokyo");
 
-  @Provide
-  Arbitrary<String> jurisdictions() {
-    return Arbitraries.of("JP", "GB", "CA-NL", "US-TX", "US-FL");
-  }
+  private static final List<String> JURISDICTIONS = List.of("JP", "GB", "CA-NL", "US-TX", "US-FL");
 
-  @Provide
-  Arbitrary<Channel> channels() {
-    return Arbitraries.of(Channel.EMAIL, Channel.SMS, Channel.CALL, Channel.POST);
-  }
+  private static final List<Channel> CHANNELS = List.of(Channel.EMAIL, Channel.SMS, Channel.CALL, Channel.POST);
 
-  @Provide
-  Arbitrary<Purpose> purposes() {
-    return Arbitraries.of(Purpose.OFFER, Purpose.PROMOTION, Purpose.SERVICE, Purpose.TRANSACTIONAL);
+  private static final List<Purpose> PURPOSES =
+      List.of(Purpose.OFFER, Purpose.PROMOTION, Purpose.SERVICE, Purpose.TRANSACTIONAL);
+
+  /** The minutes ago that up to 6 earlier outreach were sent (0 to 10 drawn, the first 6 kept). */
+  private static List<Integer> sentMinutesAgo(RandomGenerator random) {
+    List<Integer> sent = Draw.list(random, 0, 10, r -> Draw.between(r, 0, 2880));
+    return sent.subList(0, Math.min(6, sent.size()));
   }
 
   /** An instant within 36 hours of one of the zone's 2026 transitions, or in June for zones without any. */
@@ -154,32 +150,48 @@ final class DeferralPropertiesTest {
     return instants.stream().filter(t -> !t.isBefore(at) && t.isBefore(until)).toList();
   }
 
-  @Property(tries = 100)
-  void atDeferUntilNothingDefersAndNoEarlierInstantIsFree(
-      @ForAll("jurisdictions") String jurisdiction,
-      @ForAll("zones") String zone,
-      @ForAll("channels") Channel channel,
-      @ForAll("purposes") Purpose purpose,
-      @ForAll boolean promotion,
-      @ForAll boolean secondTransition,
-      @ForAll @IntRange(min = -2160, max = 2160) int minutesFromTransition,
-      @ForAll @IntRange(min = -1, max = 1439) int quietStart,
-      @ForAll @IntRange(min = 0, max = 1439) int quietEnd,
-      @ForAll @IntRange(min = 0, max = 3) int ownMax,
-      @ForAll @IntRange(min = 30, max = 2880) int ownPerMinutes,
-      @ForAll @IntRange(min = 0, max = 3) int businessMax,
-      @ForAll @IntRange(min = 30, max = 2880) int businessPerMinutes,
-      @ForAll List<@IntRange(min = 0, max = 2880) Integer> sentMinutesAgo,
-      @ForAll @IntRange(min = 0, max = 2880) int coolOffMinutes,
-      @ForAll @IntRange(min = 0, max = 2880) int purchaseMinutesAgo) {
+  @TestFactory
+  Stream<DynamicTest> atDeferUntilNothingDefersAndNoEarlierInstantIsFree() {
+    return PropertyRun.tries(100)
+        .coverage(statistics -> assertThat(statistics.percentage("verdict", Verdict.DEFER)).isGreaterThan(30))
+        .check(
+            t -> {
+              RandomGenerator random = t.random();
+              String jurisdiction = t.given("jurisdiction", Draw.oneOf(random, JURISDICTIONS));
+              String zone = t.given("zone", Draw.oneOf(random, ZONES));
+              Channel channel = t.given("channel", Draw.oneOf(random, CHANNELS));
+              Purpose purpose = t.given("purpose", Draw.oneOf(random, PURPOSES));
+              boolean promotion = t.given("promotion", random.nextBoolean());
+              boolean secondTransition = t.given("secondTransition", random.nextBoolean());
+              int minutesFromTransition = t.given("minutesFromTransition", Draw.between(random, -2160, 2160));
+              int quietStart = t.given("quietStart", Draw.between(random, -1, 1439));
+              int quietEnd = t.given("quietEnd", Draw.between(random, 0, 1439));
+              int ownMax = t.given("ownMax", Draw.between(random, 0, 3));
+              int ownPerMinutes = t.given("ownPerMinutes", Draw.between(random, 30, 2880));
+              int businessMax = t.given("businessMax", Draw.between(random, 0, 3));
+              int businessPerMinutes = t.given("businessPerMinutes", Draw.between(random, 30, 2880));
+              List<Integer> sentMinutesAgo = t.given("sentMinutesAgo", sentMinutesAgo(random));
+              int coolOffMinutes = t.given("coolOffMinutes", Draw.between(random, 0, 2880));
+              int purchaseMinutesAgo = t.given("purchaseMinutesAgo", Draw.between(random, 0, 2880));
+              atDeferUntilNothingDefers(
+                  t, jurisdiction, zone, channel, purpose, promotion, secondTransition, minutesFromTransition,
+                  quietStart, quietEnd, ownMax, ownPerMinutes, businessMax, businessPerMinutes, sentMinutesAgo,
+                  coolOffMinutes, purchaseMinutesAgo);
+            });
+  }
+
+  private static void atDeferUntilNothingDefers(
+      PropertyRun.Try t, String jurisdiction, String zone, Channel channel, Purpose purpose, boolean promotion,
+      boolean secondTransition, int minutesFromTransition, int quietStart, int quietEnd, int ownMax, int ownPerMinutes,
+      int businessMax, int businessPerMinutes, List<Integer> sentMinutesAgo, int coolOffMinutes, int purchaseMinutesAgo) {
     Instant at = near(zone, secondTransition, minutesFromTransition);
     Scenario scenario =
         timingScenario(
             jurisdiction, zone, channel, purpose, promotion, at, quietStart, quietEnd, ownMax, ownPerMinutes,
-            businessMax, businessPerMinutes, sentMinutesAgo.subList(0, Math.min(6, sentMinutesAgo.size())),
-            coolOffMinutes, purchaseMinutesAgo);
+            businessMax, businessPerMinutes, sentMinutesAgo, coolOffMinutes, purchaseMinutesAgo);
 
     Decision decision = scenario.decideAt(at);
+    t.collect("verdict", decision.verdict());
     if (decision.verdict() != Verdict.DEFER) {
       return;
     }
@@ -190,32 +202,47 @@ final class DeferralPropertiesTest {
     Decision atUntil = scenario.decideAt(until);
     assertThat(atUntil.verdict()).as("deciding again at deferUntil %s: %s", until, atUntil).isEqualTo(Verdict.ALLOW);
 
-    for (Instant t : instantsBefore(at, until)) {
-      Decision earlier = scenario.decideAt(t);
-      assertThat(earlier.verdict()).as("at %s, before deferUntil %s: %s", t, until, earlier).isEqualTo(Verdict.DEFER);
-      assertThat(earlier.deferUntil()).as("at %s: %s", t, earlier).contains(until);
-      assertThat(decision.reasonCodes()).as("listed at %s, deciding at %s", at, t).containsAll(earlier.reasonCodes());
+    for (Instant earlierAt : instantsBefore(at, until)) {
+      Decision earlier = scenario.decideAt(earlierAt);
+      assertThat(earlier.verdict()).as("at %s, before deferUntil %s: %s", earlierAt, until, earlier).isEqualTo(Verdict.DEFER);
+      assertThat(earlier.deferUntil()).as("at %s: %s", earlierAt, earlier).contains(until);
+      assertThat(decision.reasonCodes()).as("listed at %s, deciding at %s", at, earlierAt).containsAll(earlier.reasonCodes());
     }
   }
 
-  @Property(tries = 200)
-  void aDeferNeverHidesADeny(
-      @ForAll("jurisdictions") String jurisdiction,
-      @ForAll("zones") String zone,
-      @ForAll("channels") Channel channel,
-      @ForAll("purposes") Purpose purpose,
-      @ForAll boolean promotion,
-      @ForAll boolean automated,
-      @ForAll @IntRange(min = -2160, max = 2160) int minutesFromTransition,
-      @ForAll boolean grantOnChannel,
-      @ForAll boolean written,
-      @ForAll boolean objected,
-      @ForAll boolean registered,
-      @ForAll @IntRange(min = -1, max = 1439) int quietStart,
-      @ForAll @IntRange(min = 0, max = 1439) int quietEnd,
-      @ForAll @IntRange(min = 0, max = 3) int ownMax,
-      @ForAll List<@IntRange(min = 0, max = 2880) Integer> sentMinutesAgo,
-      @ForAll @IntRange(min = 0, max = 2880) int coolOffMinutes) {
+  @TestFactory
+  Stream<DynamicTest> aDeferNeverHidesADeny() {
+    return PropertyRun.tries(200)
+        .coverage(statistics -> assertThat(statistics.percentage("without timing", Verdict.DENY)).isGreaterThan(20))
+        .coverage(statistics -> assertThat(statistics.percentage("with timing", Verdict.DEFER)).isGreaterThan(10))
+        .check(
+            t -> {
+              RandomGenerator random = t.random();
+              aDeferNeverHidesADeny(
+                  t,
+                  t.given("jurisdiction", Draw.oneOf(random, JURISDICTIONS)),
+                  t.given("zone", Draw.oneOf(random, ZONES)),
+                  t.given("channel", Draw.oneOf(random, CHANNELS)),
+                  t.given("purpose", Draw.oneOf(random, PURPOSES)),
+                  t.given("promotion", random.nextBoolean()),
+                  t.given("automated", random.nextBoolean()),
+                  t.given("minutesFromTransition", Draw.between(random, -2160, 2160)),
+                  t.given("grantOnChannel", random.nextBoolean()),
+                  t.given("written", random.nextBoolean()),
+                  t.given("objected", random.nextBoolean()),
+                  t.given("registered", random.nextBoolean()),
+                  t.given("quietStart", Draw.between(random, -1, 1439)),
+                  t.given("quietEnd", Draw.between(random, 0, 1439)),
+                  t.given("ownMax", Draw.between(random, 0, 3)),
+                  t.given("sentMinutesAgo", sentMinutesAgo(random)),
+                  t.given("coolOffMinutes", Draw.between(random, 0, 2880)));
+            });
+  }
+
+  private static void aDeferNeverHidesADeny(
+      PropertyRun.Try t, String jurisdiction, String zone, Channel channel, Purpose purpose, boolean promotion,
+      boolean automated, int minutesFromTransition, boolean grantOnChannel, boolean written, boolean objected,
+      boolean registered, int quietStart, int quietEnd, int ownMax, List<Integer> sentMinutesAgo, int coolOffMinutes) {
     Instant at = near(zone, false, minutesFromTransition);
     List<LedgerEvent> consent = new ArrayList<>();
     Channel granted = grantOnChannel ? channel : (channel == Channel.EMAIL ? Channel.SMS : Channel.EMAIL);
@@ -246,13 +273,15 @@ final class DeferralPropertiesTest {
     List<LedgerEvent> withTiming = new ArrayList<>(consent);
     withTiming.add(preferences("p1", JOINED, preferences.build()));
     List<HistoryEntry> history =
-        sentMinutesAgo.stream().limit(6).map(m -> HistoryEntry.of(at.minus(Duration.ofMinutes(m)), Purpose.OFFER, channel)).toList();
+        sentMinutesAgo.stream().map(m -> HistoryEntry.of(at.minus(Duration.ofMinutes(m)), Purpose.OFFER, channel)).toList();
     PolicyEngine plain = PolicyEngine.withDefaults();
     PolicyEngine capped =
         PolicyEngine.builder().options(PolicyOptions.builder().addCaps(cap(1, Duration.ofHours(12))).build()).build();
 
     Decision without = plain.decide(Ledger.of(customer, consent), List.of(), outreach);
     Decision with = capped.decide(Ledger.of(customer, withTiming), history, outreach);
+    t.collect("without timing", without.verdict());
+    t.collect("with timing", with.verdict());
 
     if (without.verdict() == Verdict.DENY) {
       assertThat(with.verdict()).as("without timing: %s; with: %s", without, with).isEqualTo(Verdict.DENY);

@@ -142,7 +142,8 @@ final class FrequencyCapDeferralTest {
   @Test
   @DisplayName("5.8 a cap on SMS neither counts emails nor holds an email")
   void aCapWithChannelsCountsAndHoldsOnlyThoseChannels() {
-    FrequencyCap smsOnly = FrequencyCap.builder().addChannels(Channel.SMS).max(1).per(WEEK).build();
+    FrequencyCap smsOnly =
+        FrequencyCap.builder().addPurposes(Purpose.OFFER).addChannels(Channel.SMS).max(1).per(WEEK).build();
     Ledger ledger = withOwnCaps(smsOnly);
     List<HistoryEntry> oneSms = List.of(sent(AT.minus(Duration.ofDays(1)), Purpose.OFFER, Channel.SMS));
     List<HistoryEntry> oneEmail = List.of(sent(AT.minus(Duration.ofDays(1)), Purpose.OFFER, Channel.EMAIL));

@@ -27,6 +27,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -133,8 +134,20 @@ final class LawFixtures {
     return Preferences.builder().quietHours(QuietHours.of(time(start), time(end))).build();
   }
 
+  /**
+   * A cap of {@code max} per {@code per} on {@code purposes}; with none given, on every purpose a
+   * cap may name (all but {@code TRANSACTIONAL} and {@code REPLY}, model 5.8).
+   */
   static FrequencyCap cap(int max, Duration per, Purpose... purposes) {
-    return FrequencyCap.builder().addPurposes(purposes).max(max).per(per).build();
+    FrequencyCap.Builder cap = FrequencyCap.builder().max(max).per(per);
+    if (purposes.length > 0) {
+      cap.addPurposes(purposes);
+    } else {
+      Arrays.stream(Purpose.values())
+          .filter(p -> p != Purpose.TRANSACTIONAL && p != Purpose.REPLY)
+          .forEach(cap::addPurposes);
+    }
+    return cap.build();
   }
 
   // ---- outreach and decisions ----------------------------------------------------------------

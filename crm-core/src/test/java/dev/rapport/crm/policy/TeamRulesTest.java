@@ -7,6 +7,7 @@ import static dev.rapport.crm.testing.Fixtures.ledger;
 import static dev.rapport.crm.testing.Fixtures.outreach;
 import static dev.rapport.crm.testing.Fixtures.purchase;
 import static dev.rapport.crm.testing.RapportAssertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThatThrownBy;
 
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
@@ -53,6 +54,25 @@ final class TeamRulesTest {
 
   private static PolicyRule deferUntil(String code, Instant until) {
     return context -> context.at().isBefore(until) ? RuleOutcome.defer(code, until, "not before " + until) : RuleOutcome.pass();
+  }
+
+  /** A team rule that forgot to answer. */
+  private static final class ForgetfulRule implements PolicyRule {
+    @Override
+    public RuleOutcome evaluate(RuleContext context) {
+      return null;
+    }
+  }
+
+  @Test
+  void aTeamRuleThatReturnsNullFailsNamingItsClass() {
+    PolicyEngine engine = engineWith(new ForgetfulRule());
+
+    assertThatThrownBy(() -> engine.decide(ADVOCATE, List.of(), REVIEW_REQUEST))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "team rule dev.rapport.crm.policy.TeamRulesTest$ForgetfulRule returned null; a rule that"
+                + " has nothing to say returns RuleOutcome.pass()");
   }
 
   @Test

@@ -4,8 +4,10 @@ import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 import static dev.rapport.crm.testing.RapportAssertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Validation of frequency caps and preferences ({@code model.md} 5.8, {@code wire-format.md}). */
@@ -14,7 +16,7 @@ final class FrequencyCapTest {
   @ParameterizedTest(name = "max {0} is refused")
   @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
   void aCapNeedsAMaximumOfAtLeastOne(int max) {
-    assertThatThrownBy(() -> FrequencyCap.builder().max(max).per(Duration.ofDays(7)).build())
+    assertThatThrownBy(() -> FrequencyCap.builder().addPurposes(Purpose.OFFER).max(max).per(Duration.ofDays(7)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a frequency cap needs max >= 1, got " + max);
   }
@@ -22,23 +24,50 @@ final class FrequencyCapTest {
   @ParameterizedTest(name = "per {0} is refused")
   @ValueSource(strings = {"PT0S", "-PT1S", "-P7D"})
   void aCapNeedsAPositiveWindow(String per) {
-    assertThatThrownBy(() -> FrequencyCap.builder().max(2).per(Duration.parse(per)).build())
+    assertThatThrownBy(() -> FrequencyCap.builder().addPurposes(Purpose.OFFER).max(2).per(Duration.parse(per)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a frequency cap needs a positive window 'per', got " + Duration.parse(per));
   }
 
   @Test
   void aCapOfOnePerSecondIsAccepted() {
-    FrequencyCap cap = FrequencyCap.builder().max(1).per(Duration.ofSeconds(1)).build();
+    FrequencyCap cap = FrequencyCap.builder().addPurposes(Purpose.OFFER).max(1).per(Duration.ofSeconds(1)).build();
 
     assertThat(cap.max()).isEqualTo(1);
   }
 
   @Test
-  void aCapWithoutPurposesOrChannelsCountsEverything() {
-    FrequencyCap cap = FrequencyCap.builder().max(1).per(Duration.ofDays(1)).build();
+  @DisplayName("model 5.8: a cap with no purposes is an error (it would hold receipts)")
+  void aCapWithoutPurposesIsRefused() {
+    assertThatThrownBy(() -> FrequencyCap.builder().max(1).per(Duration.ofDays(1)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a frequency cap names at least one purpose (caps never hold TRANSACTIONAL or REPLY)");
+  }
 
-    assertThat(cap.counts(Purpose.TRANSACTIONAL, Channel.POST)).isTrue();
+  @ParameterizedTest(name = "model 5.8: a cap naming {0} is an error")
+  @EnumSource(value = Purpose.class, names = {"TRANSACTIONAL", "REPLY"})
+  void aCapNeverNamesTransactionalOrReply(Purpose purpose) {
+    assertThatThrownBy(
+            () ->
+                FrequencyCap.builder()
+                    .addPurposes(Purpose.PROMOTION, purpose)
+                    .max(1)
+                    .per(Duration.ofDays(1))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a frequency cap never names TRANSACTIONAL or REPLY, got purposes [")
+        .hasMessageContaining(purpose.name());
+  }
+
+  @Test
+  void aCapWithoutChannelsCountsItsPurposesOnEveryChannel() {
+    FrequencyCap cap = FrequencyCap.builder().addPurposes(Purpose.OFFER).max(1).per(Duration.ofDays(1)).build();
+
+    for (Channel channel : Channel.values()) {
+      assertThat(cap.counts(Purpose.OFFER, channel)).isTrue();
+    }
+    assertThat(cap.counts(Purpose.TRANSACTIONAL, Channel.EMAIL)).isFalse();
   }
 
   @Test

@@ -25,11 +25,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every ledger event, polymorphic on {@code "type"} ({@code wire-format.md}, Events). Fields are
@@ -168,6 +170,14 @@ final class EventJson {
 
   // ---------------------------------------------------------------- reading
 
+  /**
+   * Whether {@code ["ALL"]} may stand in the event's intents and channels: yes in a withdrawn
+   * event, no in any other, and unknown while the type is not read yet.
+   */
+  private static Optional<Boolean> allAccepted(@Nullable EventType type) {
+    return type == null ? Optional.empty() : Optional.of(type == EventType.WITHDRAWN);
+  }
+
   static LedgerEvent read(JsonIn in) {
     JsonIn.ObjectIn object = in.object();
     String id = null;
@@ -199,10 +209,10 @@ final class EventJson {
           at = in.instant();
           break;
         case "intents":
-          intents = in.enumSetOrAll(Intent.class, allUsed, 0);
+          intents = in.enumSetOrAll(Intent.class, allUsed, 0, allAccepted(type));
           break;
         case "channels":
-          channels = in.enumSetOrAll(Channel.class, allUsed, 1);
+          channels = in.enumSetOrAll(Channel.class, allUsed, 1, allAccepted(type));
           break;
         case "evidence":
           evidence = EvidenceJson.read(in);

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -284,13 +285,17 @@ final class JsonIn {
    * Like {@link #enumSet}, also accepting {@code ["ALL"]} alone for the full set; sets
    * {@code sawAll[index]} when the list was {@code ["ALL"]}.
    */
-  <E extends Enum<E>> Set<E> enumSetOrAll(Class<E> type, boolean[] sawAll, int index) {
+  <E extends Enum<E>> Set<E> enumSetOrAll(
+      Class<E> type, boolean[] sawAll, int index, Optional<Boolean> allAccepted) {
     EnumSet<E> values = EnumSet.noneOf(type);
     boolean[] all = {false};
     list(
         in -> {
           String text = in.string();
           if (text.equals(ALL)) {
+            if (allAccepted.equals(Optional.of(false))) {
+              throw in.error("\"ALL\" is allowed only in a withdrawn event");
+            }
             if (!values.isEmpty() || all[0]) {
               throw in.error("\"ALL\" must stand alone in the list");
             }
@@ -305,7 +310,10 @@ final class JsonIn {
             throw in.error(
                 "unknown value \""
                     + text
-                    + "\"; allowed: ALL, "
+                    + "\"; allowed: "
+                    + (allAccepted.isEmpty()
+                        ? "ALL (in a withdrawn event only), "
+                        : allAccepted.get() ? "ALL, " : "")
                     + allowed(type.getEnumConstants()));
           }
           if (!values.add(value)) {

@@ -146,7 +146,7 @@ final class PreferencesJson {
           throw object.unknownField("a frequency cap", CAP_FIELDS);
       }
     }
-    object.require("a frequency cap", "max", "per");
+    object.require("a frequency cap", "purposes", "max", "per");
     return object.build(builder::build);
   }
 }

@@ -182,7 +182,7 @@ final class GoldenJsonTest {
             .profiling(Profiling.BASIC)
             .quietHours(QuietHours.of(LocalTime.of(21, 0), LocalTime.of(8, 0)))
             .addCaps(FrequencyCap.builder().addPurposes(Purpose.OFFER, Purpose.PROMOTION).max(2).per(Duration.ofDays(7)).build())
-            .addCaps(FrequencyCap.builder().addChannels(Channel.SMS).max(1).per(Duration.ofHours(36)).build())
+            .addCaps(FrequencyCap.builder().addPurposes(Purpose.PROMOTION).addChannels(Channel.SMS).max(1).per(Duration.ofHours(36)).build())
             .coolOffAfterPurchase(Duration.ofDays(14))
             .build();
     assertGolden(
@@ -191,7 +191,7 @@ final class GoldenJsonTest {
         "{\"id\":\"e2\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"profiling\":\"BASIC\","
             + "\"quietHours\":{\"start\":\"21:00\",\"end\":\"08:00\"},"
             + "\"caps\":[{\"purposes\":[\"OFFER\",\"PROMOTION\"],\"max\":2,\"per\":\"P7D\"},"
-            + "{\"channels\":[\"SMS\"],\"max\":1,\"per\":\"PT36H\"}],"
+            + "{\"purposes\":[\"PROMOTION\"],\"channels\":[\"SMS\"],\"max\":1,\"per\":\"PT36H\"}],"
             + "\"coolOffAfterPurchase\":\"P14D\"}");
     assertGolden(
         PreferencesChanged.builder().id("e3").at(AT).build(),
@@ -200,7 +200,7 @@ final class GoldenJsonTest {
     assertGolden(preferences, Preferences.class,
         "{\"profiling\":\"BASIC\",\"quietHours\":{\"start\":\"21:00\",\"end\":\"08:00\"},"
             + "\"caps\":[{\"purposes\":[\"OFFER\",\"PROMOTION\"],\"max\":2,\"per\":\"P7D\"},"
-            + "{\"channels\":[\"SMS\"],\"max\":1,\"per\":\"PT36H\"}],\"coolOffAfterPurchase\":\"P14D\"}");
+            + "{\"purposes\":[\"PROMOTION\"],\"channels\":[\"SMS\"],\"max\":1,\"per\":\"PT36H\"}],\"coolOffAfterPurchase\":\"P14D\"}");
   }
 
   @Test
@@ -286,10 +286,10 @@ final class GoldenJsonTest {
     assertGolden(
         PolicyOptions.builder().impliedConsent(true).replyWindow(Duration.ofDays(7))
             .addDoubleOptIn(Channel.EMAIL)
-            .addCaps(FrequencyCap.builder().max(3).per(Duration.ofDays(1)).build()).build(),
+            .addCaps(FrequencyCap.builder().addPurposes(Purpose.OFFER).max(3).per(Duration.ofDays(1)).build()).build(),
         PolicyOptions.class,
         "{\"impliedConsent\":true,\"replyWindow\":\"P7D\",\"doubleOptIn\":[\"EMAIL\"],"
-            + "\"caps\":[{\"max\":3,\"per\":\"P1D\"}]}");
+            + "\"caps\":[{\"purposes\":[\"OFFER\"],\"max\":3,\"per\":\"P1D\"}]}");
   }
 
   @Test

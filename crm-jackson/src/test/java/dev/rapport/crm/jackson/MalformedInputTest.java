@@ -7,6 +7,7 @@ import dev.rapport.crm.conformance.Scenario;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.PolicyOptions;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,7 +106,19 @@ final class MalformedInputTest {
             "$.events[0].intents[1]", "\"ALL\" must stand alone", "\"DEALS\"]"),
         row("ALL in a grant", Ledger.class,
             ledger("[\"DEALS\"]", "[\"ALL\"]"),
-            "$.events[0].intents", "\"ALL\" is allowed only in a withdrawn event", "[\"ALL\"]"),
+            "$.events[0].intents[0]", "\"ALL\" is allowed only in a withdrawn event", "\"ALL\"]"),
+        row("ALL in a grant whose type comes last", LedgerEvent.class,
+            "{\"id\":\"e1\",\"at\":\"2026-03-02T10:00:00Z\",\"intents\":[\"ALL\"],\"channels\":[\"EMAIL\"],"
+                + "\"evidence\":{\"source\":\"WEB_FORM\",\"actor\":\"CUSTOMER\",\"notice\":\"n\"},\"type\":\"granted\"}",
+            "$.intents", "\"ALL\" is allowed only in a withdrawn event", "[\"ALL\"]"),
+        row("an unknown intent in a grant lists only what a grant accepts", Ledger.class,
+            ledger("[\"DEALS\"]", "[\"DEALZ\"]"),
+            "$.events[0].intents[0]",
+            "unknown value \"DEALZ\"; allowed: DEALS, PROMOTION, SUPPORT, ONE_TO_ONE, KNOWLEDGE, ADVOCACY, FEEDBACK",
+            "\"DEALZ\""),
+        row("an unknown intent in a withdrawal lists ALL too", Ledger.class,
+            ledger("\"granted\"", "\"withdrawn\"").replace("[\"DEALS\"]", "[\"DEALZ\"]"),
+            "$.events[0].intents[0]", "unknown value \"DEALZ\"; allowed: ALL, DEALS, PROMOTION", "\"DEALZ\""),
         row("a duplicate value in a set", Ledger.class,
             ledger("[\"EMAIL\"]", "[\"EMAIL\", \"EMAIL\"]"),
             "$.events[0].channels[1]", "duplicate value \"EMAIL\"", "\"EMAIL\"]"),
@@ -138,10 +151,22 @@ final class MalformedInputTest {
             "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"coolOffAfterPurchase\":\"P1M\"}",
             "$.coolOffAfterPurchase", "months and years are not exact", "\"P1M\""),
         row("years in a cap's window", LedgerEvent.class,
-            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"max\":1,\"per\":\"P1Y\"}]}",
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"purposes\":[\"OFFER\"],\"max\":1,\"per\":\"P1Y\"}]}",
             "$.caps[0].per", "malformed duration \"P1Y\"", "\"P1Y\""),
+        row("a cap without purposes (RULES.md 6, caps)", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"max\":1,\"per\":\"P1D\"}]}",
+            "$.caps[0].purposes", "missing required field \"purposes\" in a frequency cap", "{\"max\""),
+        row("a cap with an empty purpose list", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"purposes\":[],\"max\":1,\"per\":\"P1D\"}]}",
+            "$.caps[0]", "a frequency cap names at least one purpose", "{\"purposes\""),
+        row("a cap naming TRANSACTIONAL", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"purposes\":[\"OFFER\",\"TRANSACTIONAL\"],\"max\":1,\"per\":\"P1D\"}]}",
+            "$.caps[0]", "a frequency cap never names TRANSACTIONAL or REPLY", "{\"purposes\""),
+        row("a business cap naming REPLY in the options", PolicyOptions.class,
+            "{\"caps\":[{\"purposes\":[\"REPLY\"],\"max\":3,\"per\":\"P1D\"}]}",
+            "$.caps[0]", "a frequency cap never names TRANSACTIONAL or REPLY", "{\"purposes\""),
         row("a fractional cap", LedgerEvent.class,
-            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"max\":1.5,\"per\":\"P1D\"}]}",
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"purposes\":[\"OFFER\"],\"max\":1.5,\"per\":\"P1D\"}]}",
             "$.caps[0].max", "expected a whole number", "1.5"),
         row("a local time with seconds", LedgerEvent.class,
             "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"quietHours\":{\"start\":\"21:00:00\",\"end\":\"08:00\"}}",

@@ -149,6 +149,14 @@ public final class RapportCli {
       err.println("rapport: cannot list scenarios: " + e);
       return FAILED;
     }
+    if (results.isEmpty()) {
+      err.println(
+          "rapport: no scenario found in "
+              + String.join(", ", args)
+              + ": a scenario is a *.json file directly in a named folder (subfolders are not"
+              + " searched), or a named file");
+      return FAILED;
+    }
     long failed = 0;
     for (CheckResult result : results) {
       if (!result.passed()) {

@@ -60,6 +60,21 @@ final class RapportCliTest {
   }
 
   @Test
+  void check_of_a_folder_without_scenarios_exits_1_and_says_so() throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "not a scenario");
+    Files.createDirectories(dir.resolve("nested")).resolve("a.json");
+    Files.writeString(dir.resolve("nested").resolve("a.json"), GOOD);
+
+    int status = run("check", dir.toString());
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("rapport: no scenario found in " + dir)
+        .contains("subfolders are not searched");
+    assertThat(out()).doesNotContain("0 passed, 0 failed");
+  }
+
+  @Test
   void a_missing_command_an_unknown_command_and_a_missing_folder_are_usage_errors() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("frobnicate")).isEqualTo(2);

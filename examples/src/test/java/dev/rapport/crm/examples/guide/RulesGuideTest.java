@@ -283,6 +283,18 @@ final class RulesGuideTest {
     Ledger deals = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)));
     expect("consent_request_allowed", DEFAULTS.decide(deals, List.of(), email(Purpose.CONSENT_REQUEST, "2026-01-20T12:00:00Z")),
         Verdict.ALLOW, "DECLARED_INTENT");
+    Ledger objected = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.EMAIL)),
+        objected("e2", "2026-01-10T10:00:00Z"));
+    expect("consent_request_objected", DEFAULTS.decide(objected, List.of(), email(Purpose.CONSENT_REQUEST, "2026-01-20T12:00:00Z")),
+        Verdict.DENY, "OBJECTED");
+  }
+
+  @Test
+  void declaration_is_the_ceiling() {
+    Ledger l = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)),
+        Purchased.builder().id("e2").at(Instant.parse("2026-02-01T12:00:00Z")).optOutOffered(true).build());
+    expect("declaration_is_the_ceiling", IMPLIED.decide(l, List.of(), at(Purpose.PROMOTION, Channel.SMS, "2026-03-10T12:00:00Z")),
+        Verdict.DENY, "BEYOND_DECLARED_RELATIONSHIP");
   }
 
   // --- law.md: EU, EEA and GB -----------------------------------------------------------------
