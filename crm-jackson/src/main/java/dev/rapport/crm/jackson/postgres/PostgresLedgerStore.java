@@ -62,11 +62,15 @@ public final class PostgresLedgerStore implements LedgerStore {
    * The ledgers of the customers that {@code %s} (a {@code WHERE}, {@code ORDER BY} and {@code
    * LIMIT} on {@code rapport_customer c}) selects: one row per event (one row with a null event
    * for an empty ledger), in customer id and position order. One statement, so one snapshot.
+   * The lateral join reads each selected customer's events by the primary key: a plain join
+   * lets a generic plan of the prepared statement (which does not know the page's size) hash
+   * the whole event table instead, 15 times slower on 100,000 customers.
    */
   private static final String SELECT_LEDGERS =
       "SELECT c.customer_id, c.profile::text, c.version, e.event::text"
           + " FROM (SELECT c.customer_id, c.profile, c.version FROM ${schema}.rapport_customer c %s) c"
-          + " LEFT JOIN ${schema}.rapport_event e ON e.customer_id = c.customer_id"
+          + " LEFT JOIN LATERAL (SELECT e.position, e.event FROM ${schema}.rapport_event e"
+          + "  WHERE e.customer_id = c.customer_id ORDER BY e.position) e ON true"
           + " ORDER BY c.customer_id, e.position";
 
   private final DataSource dataSource;

@@ -26,7 +26,7 @@ final class TestDatabase {
   static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/rapport_test";
 
   /** Unique to this JVM, so that builds sharing the database never share a schema. */
-  private static final String RUN = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+  private static final String RUN = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
 
   private static final AtomicInteger SCHEMAS = new AtomicInteger();
 

@@ -41,7 +41,7 @@ public final class PostgresDemo {
         "expected a PostgreSQL JDBC URL such as"
             + " jdbc:postgresql://127.0.0.1:5432/rapport_test?user=rapport&password=rapport, got %s",
         jdbcUrl);
-    String schema = "rapport_demo_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    String schema = "rapport_demo_" + HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(8);
