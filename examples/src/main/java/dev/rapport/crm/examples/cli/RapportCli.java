@@ -3,26 +3,33 @@ package dev.rapport.crm.examples.cli;
 import dev.rapport.crm.conformance.CheckResult;
 import dev.rapport.crm.conformance.ScenarioRunner;
 import dev.rapport.crm.examples.demo.Demo;
+import dev.rapport.crm.examples.demo.DemoPage;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
 import dev.rapport.crm.examples.demo.PostgresDemo;
 import dev.rapport.crm.examples.demo.Progress;
+import dev.rapport.crm.examples.serve.Serve;
 import dev.rapport.crm.jackson.postgres.PostgresStoreException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rapport's command line.
  *
  * <pre>
- * java -jar examples/target/rapport-examples.jar demo
+ * java -jar examples/target/rapport-examples.jar demo [--report FILE.html]
  * java -jar examples/target/rapport-examples.jar demo --store postgres --jdbc-url jdbc:postgresql://...
  * java -jar examples/target/rapport-examples.jar check DIR...
+ * java -jar examples/target/rapport-examples.jar serve [--seconds N]
  * </pre>
  *
  * <p>Commands are dispatched in {@link #run}: adding one is one {@code case} and one method.
@@ -38,23 +45,24 @@ public final class RapportCli {
           System.lineSeparator(),
           "usage: rapport <command> [arguments]",
           "commands:",
-          "  demo [--store journal | --store postgres --jdbc-url URL]",
+          "  demo [--report FILE.html] [--store journal | --store postgres --jdbc-url URL]",
           "                 a week of planned outreach for a small business, gated by Rapport;",
           "                 prints the counts per campaign, the top reasons and three",
-          "                 decisions explained in full (progress goes to stderr); ledgers go",
-          "                 to a temporary journal, or to a new schema on the PostgreSQL",
-          "                 server at URL (user and password in its query), dropped after",
+          "                 decisions explained in full (progress goes to stderr);",
+          "                 --report also writes a self-contained HTML page with charts;",
+          "                 ledgers go to a temporary journal, or to a new schema on the",
+          "                 PostgreSQL server at URL (user and password in its query), dropped after",
           "  check DIR...   run every scenario file (*.json) of each folder or file;",
-          "                 prints each failing check and 'N passed, M failed'");
+          "                 prints each failing check and 'N passed, M failed'",
+          "  serve [--seconds N]",
+          "                 start an embedded SMTP server and the unsubscribe and preference",
+          "                 endpoints on 127.0.0.1, send a small campaign, print its links;",
+          "                 serve until interrupted, or for N seconds");
 
   private RapportCli() {}
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    // HikariCP (the demo's pool on PostgreSQL) logs through SLF4J; this jar binds no logger.
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -73,6 +81,8 @@ public final class RapportCli {
         return demo(rest, out, err);
       case "check":
         return check(rest, out, err);
+      case "serve":
+        return serve(rest, out, err);
       case "help":
       case "--help":
       case "-h":
@@ -84,22 +94,30 @@ public final class RapportCli {
   }
 
   /**
-   * {@code demo}: the bundled demo week, recorded in a durable journal in a temporary directory
-   * (deleted afterwards), or with {@code --store postgres --jdbc-url URL} in a new schema on a
-   * PostgreSQL server (dropped afterwards); the report on standard output, progress on standard
-   * error.
+   * {@code demo [--report FILE.html] [--store journal | --store postgres --jdbc-url URL]}: the
+   * bundled demo week, recorded in a durable journal in a temporary directory (deleted
+   * afterwards), or in a new schema on a PostgreSQL server (dropped afterwards); the report on
+   * standard output, progress on standard error, and with {@code --report} an HTML page.
    */
   static int demo(List<String> args, PrintStream out, PrintStream err) {
+    Optional<Path> page = Optional.empty();
     String store = "journal";
     String jdbcUrl = null;
-    for (int i = 0; i < args.size(); i += 2) {
-      if (i + 1 == args.size() || !List.of("--store", "--jdbc-url").contains(args.get(i))) {
-        return usage(err, "demo takes --store journal|postgres and --jdbc-url URL, not '" + args.get(i) + "'");
+    for (int i = 0; i < args.size(); i++) {
+      String option = args.get(i);
+      if (!List.of("--report", "--store", "--jdbc-url").contains(option)) {
+        return usage(err, "demo does not know '" + option + "'");
       }
-      if (args.get(i).equals("--store")) {
-        store = args.get(i + 1);
+      if (i + 1 == args.size()) {
+        return usage(err, option.equals("--report") ? "--report needs a file name" : option + " needs a value");
+      }
+      String value = args.get(++i);
+      if (option.equals("--report")) {
+        page = Optional.of(Path.of(value));
+      } else if (option.equals("--store")) {
+        store = value;
       } else {
-        jdbcUrl = args.get(i + 1);
+        jdbcUrl = value;
       }
     }
     if (!store.equals("journal") && !store.equals("postgres")) {
@@ -126,7 +144,47 @@ public final class RapportCli {
     }
     out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));
     out.flush();
+    if (page.isPresent()) {
+      try {
+        Files.writeString(page.get(), DemoPage.render(report), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        err.println("rapport: cannot write the report page " + page.get() + ": " + e);
+        return FAILED;
+      }
+      err.println("rapport: report page written to " + page.get());
+    }
     return OK;
+  }
+
+  /**
+   * {@code serve [--seconds N]}: the sending pipeline on this machine, on the system clock,
+   * until interrupted or for N seconds.
+   */
+  static int serve(List<String> args, PrintStream out, PrintStream err) {
+    Optional<Duration> duration = Optional.empty();
+    if (args.size() == 2 && args.get(0).equals("--seconds")) {
+      try {
+        long seconds = Long.parseLong(args.get(1));
+        if (seconds < 0) {
+          return usage(err, "--seconds must not be negative, got " + seconds);
+        }
+        duration = Optional.of(Duration.ofSeconds(seconds));
+      } catch (NumberFormatException e) {
+        return usage(err, "--seconds needs a whole number, got '" + args.get(1) + "'");
+      }
+    } else if (!args.isEmpty()) {
+      return usage(err, "serve takes only --seconds N");
+    }
+    try {
+      Serve.run(Clock.systemUTC(), duration, out);
+      return OK;
+    } catch (IOException e) {
+      err.println("rapport: cannot serve: " + e);
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OK;
+    }
   }
 
   /** {@code check DIR...}: one line per failing check, then {@code N passed, M failed}. */

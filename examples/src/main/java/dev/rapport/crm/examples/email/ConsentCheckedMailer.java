@@ -36,12 +36,25 @@ import java.util.function.Consumer;
  *       meanwhile. Nothing deferred is ever sent on the strength of the old answer.
  * </ul>
  *
- * <p>The mailer keeps the history of what it sent, so frequency caps count its own sends.
+ * <p>The mailer keeps the history of what it sent, so frequency caps count its own sends. What
+ * "sending" is belongs to its {@link Delivery}: a plain transport of {@link Email}s with the
+ * obligations applied here (the first constructor), or a real one such as {@link SmtpDelivery},
+ * which builds, signs and sends the message itself.
  */
 public final class ConsentCheckedMailer {
+  /**
+   * What the mailer hands an allowed email to. It must honour every obligation of the decision,
+   * and throw if it cannot send (the send is then not counted as made).
+   */
+  @FunctionalInterface
+  public interface Delivery {
+    /** Sends {@code draft} to {@code customerId} as {@code decision} demands. */
+    void deliver(String customerId, Outreach outreach, Decision decision, Email draft);
+  }
+
   private final PolicyEngine engine;
   private final LedgerStore store;
-  private final Consumer<Email> transport;
+  private final Delivery delivery;
   private final String unsubscribeBase;
   private final String senderIdentity;
   private final Map<String, List<HistoryEntry>> history = new HashMap<>();
@@ -71,9 +84,21 @@ public final class ConsentCheckedMailer {
         unsubscribeBase);
     this.engine = engine;
     this.store = store;
-    this.transport = transport;
+    this.delivery = (customerId, outreach, decision, draft) -> transport.accept(honour(decision, customerId, draft));
     this.unsubscribeBase = unsubscribeBase;
     this.senderIdentity = senderIdentity;
+  }
+
+  /**
+   * A mailer that hands every allowed email to {@code delivery}, which applies the obligations
+   * itself.
+   */
+  public ConsentCheckedMailer(PolicyEngine engine, LedgerStore store, Delivery delivery) {
+    this.engine = engine;
+    this.store = store;
+    this.delivery = delivery;
+    this.unsubscribeBase = "";
+    this.senderIdentity = "";
   }
 
   /**
@@ -85,7 +110,7 @@ public final class ConsentCheckedMailer {
     checkArgument(outreach.channel() == Channel.EMAIL, "the mailer sends EMAIL, not %s", outreach.channel());
     Decision decision = engine.decide(store, customerId, historyOf(customerId), outreach);
     if (decision.isAllowed()) {
-      transport.accept(honour(decision, customerId, draft));
+      delivery.deliver(customerId, outreach, decision, draft);
       historyOf(customerId).add(HistoryEntry.sent(outreach));
     } else if (decision.verdict() == Verdict.DEFER) {
       Instant due = decision.deferUntil().orElseThrow();

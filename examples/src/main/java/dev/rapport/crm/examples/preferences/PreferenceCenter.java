@@ -89,21 +89,45 @@ public final class PreferenceCenter {
         .build();
   }
 
+  /** The notice this preference center shows, such as {@code prefs-v3}. */
+  public String notice() {
+    return notice;
+  }
+
   /**
-   * Appends the event made by {@code event} (given the next free id), retrying on conflicts.
+   * Appends the events {@code change} builds from the stored ledger, with optimistic
+   * concurrency: each attempt reads the ledger and builds the events against it, so a check
+   * made there (is this already recorded? what is on file now?) always sees the stored state.
+   * An empty list appends nothing. Retries on conflicts, up to {@value #ATTEMPTS} attempts.
+   * Returns the ledger as stored.
+   *
+   * @throws NoSuchElementException if the customer is unknown
+   * @throws VersionConflictException if every attempt lost the race
+   * @throws dev.rapport.crm.ledger.RejectedEventException if the store refuses an event
    */
-  private Ledger write(String customerId, Function<String, LedgerEvent> event) {
+  public Ledger record(String customerId, Function<Ledger, List<? extends LedgerEvent>> change) {
     VersionConflictException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Ledger ledger =
           store.read(customerId).orElseThrow(() -> new NoSuchElementException("no customer " + customerId));
+      List<? extends LedgerEvent> events = change.apply(ledger);
+      if (events.isEmpty()) {
+        return ledger;
+      }
       try {
-        return store.append(customerId, ledger.version(), List.of(event.apply(nextId(ledger))));
+        return store.append(customerId, ledger.version(), events);
       } catch (VersionConflictException conflict) {
         last = conflict;
       }
     }
     throw last;
+  }
+
+  /**
+   * Appends the event made by {@code event} (given the next free id), retrying on conflicts.
+   */
+  private Ledger write(String customerId, Function<String, LedgerEvent> event) {
+    return record(customerId, ledger -> List.of(event.apply(nextId(ledger))));
   }
 
   private static String nextId(Ledger ledger) {

@@ -93,7 +93,7 @@ final class RapportCliTest {
   }
 
   @Test
-  void demo_takes_only_its_store_options() {
+  void demo_takes_only_its_options() {
     assertThat(run("demo", "extra")).isEqualTo(2);
     assertThat(run("demo", "--store", "mongo")).isEqualTo(2);
     assertThat(run("demo", "--store", "postgres")).isEqualTo(2);
@@ -101,7 +101,12 @@ final class RapportCliTest {
     assertThat(run("demo", "--store", "postgres", "--jdbc-url", "jdbc:mysql://127.0.0.1/x")).isEqualTo(2);
     assertThat(run("demo", "--store")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("unknown store 'mongo'", "--store postgres needs --jdbc-url URL", "takes a jdbc:postgresql: URL");
+        .contains(
+            "demo does not know 'extra'",
+            "unknown store 'mongo'",
+            "--store postgres needs --jdbc-url URL",
+            "takes a jdbc:postgresql: URL",
+            "--store needs a value");
     assertThat(out()).isEmpty();
   }
 
@@ -120,6 +125,49 @@ final class RapportCliTest {
     assertThat(run("demo", "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2"))
         .isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("rapport: cannot run the demo on PostgreSQL: could not open");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void demo_report_writes_a_self_contained_page_and_prints_the_same_text() throws IOException {
+    Path page = dir.resolve("week.html");
+
+    assertThat(run("demo", "--report", page.toString())).isZero();
+
+    assertThat(out()).startsWith("Rapport demo: one week of planned outreach for 3,000 customers");
+    String html = Files.readString(page);
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Spring sale offer")
+        .doesNotContain("<script").doesNotContain("src=").doesNotContain("<link");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("report page written to " + page);
+  }
+
+  @Test
+  void demo_report_needs_a_file_name() {
+    assertThat(run("demo", "--report")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--report needs a file name");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void serve_for_zero_seconds_sends_the_campaign_prints_the_links_and_stops() {
+    assertThat(run("serve", "--seconds", "0")).isZero();
+
+    assertThat(out())
+        .contains("SMTP on 127.0.0.1:")
+        .contains("c-0001  ALLOW")
+        .contains("c-0003  DENY  [BEYOND_DECLARED_RELATIONSHIP]")
+        .contains("c-0004  DENY  [NO_DECLARED_RELATIONSHIP]")
+        .contains("c-0005  DEFER")
+        .containsPattern("unsubscribe: https://127\\.0\\.0\\.1:\\d+/unsubscribe\\?t=")
+        .containsPattern("preferences: https://127\\.0\\.0\\.1:\\d+/preferences\\?t=")
+        .contains("Recorded while serving:");
+  }
+
+  @Test
+  void serve_refuses_a_bad_duration() {
+    assertThat(run("serve", "--seconds", "soon")).isEqualTo(2);
+    assertThat(run("serve", "--seconds", "-1")).isEqualTo(2);
+    assertThat(run("serve", "now")).isEqualTo(2);
     assertThat(out()).isEmpty();
   }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.examples.RacingLedgerStore;
 import dev.rapport.crm.ledger.Actor;
 import dev.rapport.crm.ledger.Evidence;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
-import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.policy.Outreach;
@@ -26,8 +26,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class PreferenceCenterTest {
@@ -72,11 +70,11 @@ final class PreferenceCenterTest {
 
   @Test
   void aWriteThatLosesARaceReadsAgainAndRetries() {
-    RacingStore racing = new RacingStore(store, 1);
+    RacingLedgerStore racing = rival(store, 1);
     Ledger ledger = new PreferenceCenter(racing, "prefs-v3")
         .withdraw("c-0042", EnumSet.allOf(Intent.class), EnumSet.allOf(Channel.class), WEDNESDAY, "s1");
 
-    assertThat(racing.conflicts).isEqualTo(1);
+    assertThat(racing.conflicts()).isEqualTo(1);
     assertThat(ledger.events()).hasSize(2);
     assertThat(ledger.events().get(0)).isInstanceOf(Inquired.class); // the other writer's event
     assertThat(ledger.events().get(1)).isInstanceOf(Withdrawn.class); // ours, not lost
@@ -84,59 +82,24 @@ final class PreferenceCenterTest {
 
   @Test
   void aWriteGivesUpAfterTheLastAttempt() {
-    RacingStore racing = new RacingStore(store, PreferenceCenter.ATTEMPTS);
+    RacingLedgerStore racing = rival(store, PreferenceCenter.ATTEMPTS);
     PreferenceCenter center = new PreferenceCenter(racing, "prefs-v3");
 
     assertThatThrownBy(() -> center.objectToMarketing("c-0042", WEDNESDAY, "s1"))
         .isInstanceOf(VersionConflictException.class);
-    assertThat(racing.conflicts).isEqualTo(PreferenceCenter.ATTEMPTS);
+    assertThat(racing.conflicts()).isEqualTo(PreferenceCenter.ATTEMPTS);
+  }
+
+  /** Another writer appends an inquiry just before each of the first {@code races} writes. */
+  private static RacingLedgerStore rival(LedgerStore store, int races) {
+    RacingLedgerStore racing = new RacingLedgerStore(store,
+        version -> Inquired.builder().id("other-" + version).at(MONDAY).channel(Channel.CALL).build());
+    racing.race(races);
+    return racing;
   }
 
   private static Outreach email(Purpose purpose, Instant at) {
     return Outreach.builder().purpose(purpose).channel(Channel.EMAIL).at(at).build();
   }
 
-  /** A store where another writer appends just before each of the first {@code races} writes. */
-  private static final class RacingStore implements LedgerStore {
-    private final LedgerStore delegate;
-    private int races;
-    int conflicts;
-
-    RacingStore(LedgerStore delegate, int races) {
-      this.delegate = delegate;
-      this.races = races;
-    }
-
-    @Override
-    public Optional<Ledger> read(String customerId) {
-      return delegate.read(customerId);
-    }
-
-    @Override
-    public Ledger create(CustomerProfile customer) {
-      return delegate.create(customer);
-    }
-
-    @Override
-    public Ledger append(String customerId, int expectedVersion, List<? extends LedgerEvent> events) {
-      if (races > 0) {
-        races--;
-        int version = delegate.read(customerId).orElseThrow().version();
-        delegate.append(customerId, version, List.of(
-            Inquired.builder().id("other-" + version).at(MONDAY).channel(Channel.CALL).build()));
-        try {
-          return delegate.append(customerId, expectedVersion, events);
-        } catch (VersionConflictException conflict) {
-          conflicts++;
-          throw conflict;
-        }
-      }
-      return delegate.append(customerId, expectedVersion, events);
-    }
-
-    @Override
-    public Set<String> customerIds() {
-      return delegate.customerIds();
-    }
-  }
 }
