@@ -107,7 +107,8 @@ public final class PolicyEngine {
   }
 
   /**
-   * The decision for a customer of whom nothing is known: denied ({@code model.md} 5.1). Users
+   * The decision for a customer of whom nothing is known: denied ({@code crm-core/RULES.md},
+   * section 1). Users
    * reach it through {@link #decide(LedgerStore, String, List, Outreach)}.
    */
   Decision unknownCustomer(String customerId, Outreach outreach) {
