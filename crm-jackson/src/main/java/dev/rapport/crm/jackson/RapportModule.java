@@ -22,7 +22,6 @@ import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.QuietHours;
-import tools.jackson.core.Version;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -57,7 +56,7 @@ public final class RapportModule extends SimpleModule {
 
   /** A new module; modules hold no state, so one instance may serve every mapper. */
   public RapportModule() {
-    super("RapportModule", Version.unknownVersion());
+    super("RapportModule", PackageVersion.VERSION);
     add(CustomerProfile.class, CustomerProfileJson::write, CustomerProfileJson::read);
     add(Evidence.class, EvidenceJson::write, EvidenceJson::read);
     add(
