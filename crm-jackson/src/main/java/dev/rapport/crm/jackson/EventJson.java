@@ -229,7 +229,11 @@ final class EventJson {
       Maps.immutableEnumMap(
           ImmutableMap.<EventType, Function<Fields, LedgerEvent>>builder()
               .put(EventType.GRANTED, EventJson::granted)
-              .put(EventType.WITHDRAWN, EventJson::withdrawn)
+              .put(
+                  EventType.WITHDRAWN,
+                  f -> Withdrawn.builder().id(f.id).at(f.at).evidence(f.evidence)
+                      .intents(f.intents.values()).channels(f.channels.values())
+                      .entity(Optional.ofNullable(f.entity)).build())
               .put(EventType.OBJECTED, f -> Objected.builder().id(f.id).at(f.at).evidence(f.evidence).build())
               .put(
                   EventType.CONFIRMED,
@@ -237,10 +241,18 @@ final class EventJson {
               .put(
                   EventType.PREFERENCES,
                   f -> PreferencesChanged.builder().id(f.id).at(f.at).preferences(f.preferences.build()).build())
-              .put(EventType.PURCHASED, EventJson::purchased)
-              .put(EventType.INQUIRED, EventJson::inquired)
+              .put(
+                  EventType.PURCHASED,
+                  f -> Purchased.builder().id(f.id).at(f.at).optOutOffered(f.optOutOffered)
+                      .channel(Optional.ofNullable(f.channel)).entity(Optional.ofNullable(f.entity)).build())
+              .put(
+                  EventType.INQUIRED,
+                  f -> Inquired.builder().id(f.id).at(f.at).optOutOffered(f.optOutOffered)
+                      .channel(f.channel).entity(Optional.ofNullable(f.entity)).build())
               .put(EventType.REGISTERED, f -> Registered.builder().id(f.id).at(f.at).registry(f.registry).build())
-              .put(EventType.ERASED, EventJson::erased)
+              .put(
+                  EventType.ERASED,
+                  f -> Erased.builder().id(f.id).at(f.at).evidence(Optional.ofNullable(f.evidence)).build())
               .build());
 
   static LedgerEvent read(JsonIn in) {
@@ -298,44 +310,11 @@ final class EventJson {
             .at(f.at)
             .intents(f.intents.values())
             .channels(f.channels.values())
-            .evidence(f.evidence);
-    Optional.ofNullable(f.basis).ifPresent(builder::basis);
-    Optional.ofNullable(f.expiresAt).ifPresent(builder::expiresAt);
-    Optional.ofNullable(f.staff).ifPresent(builder::staff);
-    Optional.ofNullable(f.entity).ifPresent(builder::entity);
-    return builder.build();
-  }
-
-  private static Withdrawn withdrawn(Fields f) {
-    Withdrawn.Builder builder =
-        Withdrawn.builder()
-            .id(f.id)
-            .at(f.at)
-            .intents(f.intents.values())
-            .channels(f.channels.values())
-            .evidence(f.evidence);
-    Optional.ofNullable(f.entity).ifPresent(builder::entity);
-    return builder.build();
-  }
-
-  private static Purchased purchased(Fields f) {
-    Purchased.Builder builder =
-        Purchased.builder().id(f.id).at(f.at).optOutOffered(f.optOutOffered);
-    Optional.ofNullable(f.channel).ifPresent(builder::channel);
-    Optional.ofNullable(f.entity).ifPresent(builder::entity);
-    return builder.build();
-  }
-
-  private static Inquired inquired(Fields f) {
-    Inquired.Builder builder =
-        Inquired.builder().id(f.id).at(f.at).channel(f.channel).optOutOffered(f.optOutOffered);
-    Optional.ofNullable(f.entity).ifPresent(builder::entity);
-    return builder.build();
-  }
-
-  private static Erased erased(Fields f) {
-    Erased.Builder builder = Erased.builder().id(f.id).at(f.at);
-    Optional.ofNullable(f.evidence).ifPresent(builder::evidence);
+            .evidence(f.evidence)
+            .expiresAt(Optional.ofNullable(f.expiresAt))
+            .staff(Optional.ofNullable(f.staff))
+            .entity(Optional.ofNullable(f.entity));
+    Optional.ofNullable(f.basis).ifPresent(builder::basis); // absent: the builder's default
     return builder.build();
   }
 

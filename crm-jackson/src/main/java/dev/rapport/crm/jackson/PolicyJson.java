@@ -79,19 +79,13 @@ final class PolicyJson {
   }
 
   private static final ObjectReader<ObjectReader.Values, HistoryEntry> HISTORY =
-      ObjectReader.ofValues("a history entry", PolicyJson::history)
+      ObjectReader.ofValues(
+              "a history entry", // a blank topic is refused by HistoryEntry itself
+              v -> HistoryEntry.of(v.get("at"), v.get("purpose"), v.get("channel"), v.optional("topic")))
           .required("at", JsonIn::instant)
           .required("purpose", in -> in.enumValue(Purpose.class))
           .required("channel", in -> in.enumValue(Channel.class))
           .optional("topic", JsonIn::string);
-
-  private static HistoryEntry history(ObjectReader.Values v) {
-    Optional<String> topic = v.optional("topic");
-    if (topic.isPresent() && topic.get().isBlank()) {
-      throw new IllegalArgumentException("a history entry's topic must not be blank");
-    }
-    return HistoryEntry.of(v.get("at"), v.get("purpose"), v.get("channel"), topic);
-  }
 
   static HistoryEntry readHistory(JsonIn in) {
     return HISTORY.read(in);
