@@ -8,6 +8,7 @@ module dev.rapport.crm.core {
   requires static org.immutables.value;
 
   exports dev.rapport.crm.customer;
+  exports dev.rapport.crm.law;
   exports dev.rapport.crm.ledger;
   exports dev.rapport.crm.limits;
   exports dev.rapport.crm.policy;

@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * the reply window; not a grant.
  */
 @Value.Immutable
-public abstract class Inquired implements LedgerEvent {
+public abstract class Inquired implements RelationshipEvent {
   Inquired() {}
 
   @Override
@@ -23,9 +23,11 @@ public abstract class Inquired implements LedgerEvent {
   public abstract Channel channel();
 
   /** The legal entity contacted; absent is the empty entity. */
+  @Override
   public abstract Optional<String> entity();
 
   /** Whether the customer was offered a marketing opt-out at that moment. */
+  @Override
   @Value.Default
   public boolean optOutOffered() {
     return false;

@@ -41,6 +41,7 @@ public final class Ledger {
   private final CustomerProfile customer;
   /** Shared by this ledger and the ledgers appended to it; this ledger sees its first size. */
   private final Log log;
+  private volatile @Nullable Standing standing;
 
   private final int size;
   /** The position of the {@link Erased} event, or -1. */
@@ -126,6 +127,16 @@ public final class Ledger {
     checkNotNull(at, "at");
     return BY_TIME.immutableSortedCopy(
         events.stream().filter(e -> !e.at().isAfter(at)).collect(ImmutableList.toImmutableList()));
+  }
+
+  /** The fold of every event, computed on first use and kept: see {@link Standing#of}. */
+  Standing standing() {
+    Standing folded = standing;
+    if (folded == null) {
+      folded = Standing.fold(this);
+      standing = folded;
+    }
+    return folded;
   }
 
   /**

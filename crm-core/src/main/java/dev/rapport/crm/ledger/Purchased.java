@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * implied consent, the cool-off and the registry exceptions of {@code law.md}.
  */
 @Value.Immutable
-public abstract class Purchased implements LedgerEvent {
+public abstract class Purchased implements RelationshipEvent {
   Purchased() {}
 
   @Override
@@ -23,9 +23,11 @@ public abstract class Purchased implements LedgerEvent {
   public abstract Optional<Channel> channel();
 
   /** The legal entity that sold; absent is the empty entity. */
+  @Override
   public abstract Optional<String> entity();
 
   /** Whether the customer was offered a marketing opt-out at that moment. */
+  @Override
   @Value.Default
   public boolean optOutOffered() {
     return false;

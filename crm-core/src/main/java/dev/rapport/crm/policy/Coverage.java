@@ -10,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the customer's declarations cover a purpose on a channel for an entity, and if not,
  * every reason why ({@code model.md} 5.3).
  */
 final class Coverage {
-  private final List<Granted> covering = new ArrayList<>();
-  private final Map<String, Reason> reasons = new LinkedHashMap<>();
+  private final List<Granted> covering = new ArrayList<>(2);
+  private @Nullable Map<Code, Reason> reasons;
 
   Coverage(Evaluation evaluation, Purpose purpose, Channel channel, Optional<String> entity) {
     State state = evaluation.state();
@@ -36,7 +37,7 @@ final class Coverage {
         continue;
       }
       List<Granted> validOfIntent =
-          state.validGrants().filter(g -> g.intents().contains(intent)).collect(ImmutableList.toImmutableList());
+          state.validGrants().stream().filter(g -> g.intents().contains(intent)).collect(ImmutableList.toImmutableList());
       anyValidGrantOfPurpose |= !validOfIntent.isEmpty();
       if (key.latestNaming().isPresent()) {
         namedKeyReasons(messages, purpose, sender, intent, channel, key);
@@ -53,10 +54,10 @@ final class Coverage {
       }
     }
     if (!covering.isEmpty()) {
-      reasons.clear();
+      reasons = null;
       return;
     }
-    if (!anyValidGrantOfPurpose || reasons.isEmpty()) {
+    if (!anyValidGrantOfPurpose || reasons == null) {
       List<Granted> live = state.liveGrants();
       add(
           live.isEmpty()
@@ -102,6 +103,9 @@ final class Coverage {
   }
 
   private void add(Reason reason) {
+    if (reasons == null) {
+      reasons = new LinkedHashMap<>(4);
+    }
     reasons.putIfAbsent(reason.code(), reason);
   }
 
@@ -116,6 +120,6 @@ final class Coverage {
 
   /** Every reason it is not covered; empty when covered. */
   List<Reason> reasons() {
-    return ImmutableList.copyOf(reasons.values());
+    return reasons == null ? ImmutableList.of() : ImmutableList.copyOf(reasons.values());
   }
 }

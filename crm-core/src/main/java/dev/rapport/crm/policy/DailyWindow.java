@@ -16,14 +16,20 @@ import java.time.zone.ZoneOffsetTransition;
  * gap ends; in a repeated hour the first occurrence counts.
  */
 final class DailyWindow implements TimingRule {
+  static final int MINUTES_PER_DAY = 24 * 60;
+
   private final LocalTime start;
   private final LocalTime end;
+  private final long startNano;
+  private final long endNano;
   private final ZoneId zone;
   private final Reason reason;
 
   DailyWindow(LocalTime start, LocalTime end, ZoneId zone, Reason reason) {
     this.start = start;
     this.end = end;
+    this.startNano = start.toNanoOfDay();
+    this.endNano = end.toNanoOfDay();
     this.zone = zone;
     this.reason = reason;
   }
@@ -35,17 +41,50 @@ final class DailyWindow implements TimingRule {
 
   /** Whether the wall time {@code time} lies inside the window. */
   boolean contains(LocalTime time) {
-    if (start.equals(end)) {
-      return false;
-    }
-    if (start.isBefore(end)) {
-      return !time.isBefore(start) && time.isBefore(end);
-    }
-    return !time.isBefore(start) || time.isBefore(end);
+    return containsNanoOfDay(time.toNanoOfDay());
   }
 
+  private boolean containsNanoOfDay(long nano) {
+    if (startNano == endNano) {
+      return false;
+    }
+    if (startNano < endNano) {
+      return nano >= startNano && nano < endNano;
+    }
+    return nano >= startNano || nano < endNano;
+  }
+
+  /**
+   * Writes the spans {@code [from, to)} of whole minutes of the day (minute {@code m} is the
+   * wall time {@code m/60:m%60}) that {@link #contains} holds into {@code spans} from {@code n},
+   * and returns the new count: at most two spans, none for an empty window.
+   */
+  int coveredMinutes(int[][] spans, int n) {
+    if (start.equals(end)) {
+      return n;
+    }
+    int from = firstMinuteNotBefore(start);
+    int to = firstMinuteNotBefore(end);
+    if (start.isBefore(end)) {
+      spans[n] = new int[] {from, to};
+      return n + 1;
+    }
+    spans[n] = new int[] {from, MINUTES_PER_DAY};
+    spans[n + 1] = new int[] {0, to};
+    return n + 2;
+  }
+
+  /** The first whole minute of the day whose wall time is not before {@code time}. */
+  private static int firstMinuteNotBefore(LocalTime time) {
+    int minute = time.getHour() * 60 + time.getMinute();
+    return time.getSecond() == 0 && time.getNano() == 0 ? minute : minute + 1;
+  }
+
+  /** Whether the wall clock at {@code t} reads a time inside the window, with the zone's real offset there. */
   private boolean containsInstant(Instant t) {
-    return contains(t.atZone(zone).toLocalTime());
+    long offset = zone.getRules().getOffset(t).getTotalSeconds();
+    long nanoOfDay = Math.floorMod(t.getEpochSecond() + offset, 86_400L) * 1_000_000_000L + t.getNano();
+    return containsNanoOfDay(nanoOfDay);
   }
 
   @Override

@@ -1,12 +1,14 @@
 package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.immutables.value.Value;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's answer for one outreach ({@code model.md} section 5): a {@link Verdict}, the
@@ -17,24 +19,46 @@ import org.immutables.value.Value;
  * {@code DEFER} lists every timing rule that defers it at some instant before
  * {@link #deferUntil()}.
  */
-@Value.Immutable
-public abstract class Decision {
-  Decision() {}
+public final class Decision {
+  private final Verdict verdict;
+  private final ImmutableList<Reason> reasons;
+  private final ImmutableList<Obligation> obligations;
+  private final Optional<Instant> deferUntil;
+
+  private Decision(
+      Verdict verdict,
+      ImmutableList<Reason> reasons,
+      ImmutableList<Obligation> obligations,
+      Optional<Instant> deferUntil) {
+    this.verdict = checkNotNull(verdict, "verdict");
+    this.reasons = reasons;
+    this.obligations = obligations;
+    this.deferUntil = checkNotNull(deferUntil, "deferUntil");
+    check();
+  }
 
   /** The verdict. */
-  public abstract Verdict verdict();
+  public Verdict verdict() {
+    return verdict;
+  }
 
   /** The reasons, in the order the rules were evaluated; never empty. */
-  public abstract List<Reason> reasons();
+  public List<Reason> reasons() {
+    return reasons;
+  }
 
   /** What an allowed message must honour; empty unless {@code ALLOW}. */
-  public abstract List<Obligation> obligations();
+  public List<Obligation> obligations() {
+    return obligations;
+  }
 
   /** For a {@code DEFER}, the earliest instant at which the outreach would be allowed. */
-  public abstract Optional<Instant> deferUntil();
+  public Optional<Instant> deferUntil() {
+    return deferUntil;
+  }
 
   /** The reasons' codes, in order. */
-  public List<String> reasonCodes() {
+  public List<Code> reasonCodes() {
     return reasons().stream().map(Reason::code).collect(ImmutableList.toImmutableList());
   }
 
@@ -43,19 +67,24 @@ public abstract class Decision {
     return obligations().stream().map(Obligation::code).collect(ImmutableList.toImmutableList());
   }
 
-  /** Whether a reason with this built-in code is present. */
-  public boolean hasReason(ReasonCode code) {
-    return hasReason(code.name());
-  }
-
-  /** Whether a reason with this code is present. */
-  public boolean hasReason(String code) {
-    return reasons().stream().anyMatch(r -> r.code().equals(code));
+  /** Whether a reason with this code, built in or a team's own, is present. */
+  public boolean hasReason(Code code) {
+    for (Reason reason : reasons()) {
+      if (reason.code().equals(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an obligation with this code is present. */
   public boolean hasObligation(ObligationCode code) {
-    return obligations().stream().anyMatch(o -> o.code() == code);
+    for (Obligation obligation : obligations) {
+      if (obligation.code() == code) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The obligation with this code, if present. */
@@ -78,23 +107,19 @@ public abstract class Decision {
       List<Reason> reasons,
       List<Obligation> obligations,
       Optional<Instant> deferUntil) {
-    return ImmutableDecision.builder()
-        .verdict(verdict)
-        .reasons(reasons)
-        .obligations(obligations)
-        .deferUntil(deferUntil)
-        .build();
+    return new Decision(
+        verdict, ImmutableList.copyOf(reasons), ImmutableList.copyOf(obligations), deferUntil);
   }
 
-  @Value.Check
-  void check() {
+  private void check() {
     checkArgument(!reasons().isEmpty(), "a %s decision carries at least one reason", verdict());
     checkArgument(
         deferUntil().isPresent() == (verdict() == Verdict.DEFER),
         "deferUntil is given exactly for a DEFER decision; got %s with deferUntil %s",
         verdict(),
         deferUntil());
-    for (Reason reason : reasons()) {
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason reason = reasons.get(i);
       // A DENY may carry timing codes: daily windows that leave no free minute (model.md 5.8).
       boolean fits =
           reason.verdict() == verdict()
@@ -111,6 +136,27 @@ public abstract class Decision {
         "only an ALLOW carries obligations; got %s with %s",
         verdict(),
         obligations());
+  }
+
+  /** Equal when verdict, reasons, obligations and {@code deferUntil} are. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Decision)) {
+      return false;
+    }
+    Decision that = (Decision) other;
+    return verdict == that.verdict
+        && reasons.equals(that.reasons)
+        && obligations.equals(that.obligations)
+        && deferUntil.equals(that.deferUntil);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(verdict, reasons, obligations, deferUntil);
   }
 
   @Override

@@ -4,11 +4,18 @@ import com.google.common.base.Verify;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import dev.rapport.crm.law.ImpliedConsent;
+import dev.rapport.crm.law.JurisdictionPack;
+import dev.rapport.crm.law.Situation;
+import dev.rapport.crm.law.Timing;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.Purchased;
+import dev.rapport.crm.ledger.RelationshipEvent;
+import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
@@ -17,14 +24,18 @@ import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Profiling;
 import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.relationship.QuietHours;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One decision in the making ({@code model.md} section 5): the state at the outreach's instant,
@@ -43,30 +54,46 @@ final class Evaluation {
   private final ImmutableList<HistoryEntry> history;
   private final Messages messages;
 
-  private final List<Reason> allowReasons = new ArrayList<>();
-  private final List<Reason> denyReasons = new ArrayList<>();
-  private final List<Granted> coveringGrants = new ArrayList<>();
+  private final List<Reason> allowReasons = new ArrayList<>(2);
+  private final List<Reason> denyReasons = new ArrayList<>(4);
+  private @Nullable Situation situation;
 
   Evaluation(
       Ledger ledger,
       List<HistoryEntry> history,
       Outreach outreach,
       PolicyOptions options,
-      ImmutableList<PolicyRule> rules) {
+      ImmutableList<PolicyRule> rules,
+      JurisdictionPack pack) {
     this.outreach = outreach;
     this.options = options;
     this.rules = rules;
-    this.pack = JurisdictionPack.of(ledger.customer().jurisdiction());
-    this.state =
-        new State(
-            ledger,
-            outreach.at(),
-            Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy());
-    this.history =
-        history.stream()
-            .filter(h -> !h.at().isAfter(outreach.at()))
-            .collect(ImmutableList.toImmutableList());
-    this.messages = new Messages(state, outreach);
+    this.pack = pack;
+    Set<Channel> doubleOptIn =
+        pack.doubleOptIn().isEmpty()
+            ? options.doubleOptIn()
+            : Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy();
+    this.state = new State(Standing.of(ledger, outreach.at()), outreach.at(), doubleOptIn);
+    this.history = upTo(history, outreach.at());
+    this.messages = new Messages(state, outreach, pack);
+  }
+
+  /** The entries at or before {@code at}, in the order given. */
+  private static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
+    boolean allBefore = history instanceof ImmutableList;
+    for (HistoryEntry entry : history) {
+      allBefore &= !entry.at().isAfter(at);
+    }
+    if (allBefore) {
+      return (ImmutableList<HistoryEntry>) history;
+    }
+    ImmutableList.Builder<HistoryEntry> before = ImmutableList.builder();
+    for (HistoryEntry entry : history) {
+      if (!entry.at().isAfter(at)) {
+        before.add(entry);
+      }
+    }
+    return before.build();
   }
 
   Outreach outreach() {
@@ -85,9 +112,40 @@ final class Evaluation {
     return messages;
   }
 
-  /** The live grants that cover the outreach's marketing side, for the packs' written-consent rules. */
-  List<Granted> coveringGrants() {
-    return coveringGrants;
+  /** What the pack sees of this decision: an immutable view, made on first use. */
+  private Situation situation() {
+    if (situation == null) {
+      situation = Situation.of(state.standing(), outreach, history, this::coveringGrants);
+    }
+    return situation;
+  }
+
+  /**
+   * The live grants that cover the outreach's marketing side, for the packs' written-consent
+   * rules, computed from the standing alone: for a consent request every live, unobjected grant
+   * of an intent that opens marketing on its key (RULES.md 7); otherwise the grants covering
+   * the marketing purpose, or the PROMOTION a non-marketing purpose carries (RULES.md 3).
+   */
+  private List<Granted> coveringGrants() {
+    if (outreach.purpose() == Purpose.CONSENT_REQUEST) {
+      List<Granted> live = new ArrayList<>();
+      for (Intent intent : Intent.values()) {
+        KeyStanding key = state.standing(intent, outreach.channel(), outreach.entity());
+        if (intent.opensMarketing() && key.objection().isEmpty()) {
+          key.liveGrant().ifPresent(live::add);
+        }
+      }
+      return live;
+    }
+    Purpose marketing =
+        outreach.purpose().isMarketing()
+            ? outreach.purpose()
+            : outreach.isDecidedAsPromotionToo() ? Purpose.PROMOTION : null;
+    if (marketing == null) {
+      return ImmutableList.of();
+    }
+    Coverage coverage = new Coverage(this, marketing, outreach.channel(), outreach.entity());
+    return coverage.covered() ? coverage.coveringGrants() : ImmutableList.of();
   }
 
   Decision decide() {
@@ -112,34 +170,41 @@ final class Evaluation {
       judgeDeclared(Purpose.PROMOTION);
     }
     if (outreach.isMarketing()) {
-      denyReasons.addAll(pack.denials(this));
+      denyReasons.addAll(pack.denials(situation()));
     }
-    RuleContext context =
-        RuleContext.of(state.customer(), state.events(), history, outreach, outreach.at());
-    List<TimingRule> timing = new ArrayList<>();
-    for (PolicyRule rule : rules) {
-      RuleOutcome outcome = evaluate(rule, context);
-      if (outcome.denies()) {
-        denyReasons.add(outcome.reason().orElseThrow());
-      } else if (outcome.defers()) {
-        timing.add(teamTimingRule(rule, context, outcome));
+    List<TimingRule> teamTiming = ImmutableList.of();
+    if (!rules.isEmpty()) {
+      teamTiming = new ArrayList<>(2);
+      RuleContext context =
+          RuleContext.of(state.customer(), state.events(), history, outreach, outreach.at());
+      for (PolicyRule rule : rules) {
+        RuleOutcome outcome = evaluate(rule, context);
+        if (outcome.denies()) {
+          denyReasons.add(outcome.reason().orElseThrow());
+        } else if (outcome.defers()) {
+          teamTiming.add(teamTimingRule(rule, context, outcome));
+        }
       }
     }
     if (!denyReasons.isEmpty()) {
       return deny(denyReasons);
     }
-    timing.addAll(0, timingRules());
+    List<TimingRule> timing = timingRules();
+    timing.addAll(teamTiming);
     return deferral(timing).orElseGet(this::allow);
   }
 
   // model.md 5.2
   private void judgeReply() {
     Instant from = outreach.at().minus(options.replyWindow());
-    Optional<Inquired> inquiry =
-        state
-            .all(Inquired.class)
-            .filter(i -> i.channel() == outreach.channel() && !i.at().isBefore(from))
-            .reduce((first, second) -> second);
+    Optional<Inquired> inquiry = Optional.empty();
+    for (RelationshipEvent event : state.standing().relationshipEvents()) {
+      if (event instanceof Inquired
+          && ((Inquired) event).channel() == outreach.channel()
+          && !event.at().isBefore(from)) {
+        inquiry = Optional.of((Inquired) event);
+      }
+    }
     if (inquiry.isPresent()) {
       allowReasons.add(messages.replyToCustomer(inquiry.get()));
     } else {
@@ -152,9 +217,6 @@ final class Evaluation {
     Coverage coverage = new Coverage(this, purpose, outreach.channel(), outreach.entity());
     if (coverage.covered()) {
       allowReasons.add(messages.declaredIntent(coverage.coveringGrants().get(0), purpose));
-      if (purpose.isMarketing()) {
-        coveringGrants.addAll(coverage.coveringGrants());
-      }
       return;
     }
     Optional<ImpliedConsent> implied = impliedConsent(purpose);
@@ -184,12 +246,9 @@ final class Evaluation {
       return Optional.empty();
     }
     boolean ended =
-        state.all(Objected.class).findAny().isPresent()
-            || state
-                .all(Withdrawn.class)
-                .anyMatch(
-                    w -> purpose.openedBy().stream().anyMatch(i -> w.names(i, channel, outreach.entity())));
-    return ended ? Optional.empty() : Optional.of(pack.impliedConsent(this));
+        state.standing().lastObjection().isPresent()
+            || withdrawnFor(purpose, channel);
+    return ended ? Optional.empty() : Optional.of(pack.impliedConsent(situation()));
   }
 
   /**
@@ -197,7 +256,24 @@ final class Evaluation {
    * intent on any channel: then implied consent is not consulted ({@code model.md} 5.4).
    */
   private boolean holdsLiveGrantForTheSender() {
-    return state.liveGrants().stream().anyMatch(g -> g.entity().equals(outreach.entity()));
+    for (Granted grant : state.standing().validGrants()) {
+      if (grant.entity().equals(outreach.entity()) && state.isLive(grant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a withdrawal names an intent that opens {@code purpose} on {@code channel}. */
+  private boolean withdrawnFor(Purpose purpose, Channel channel) {
+    for (Withdrawn withdrawal : state.standing().withdrawals()) {
+      for (Intent intent : purpose.openedBy()) {
+        if (withdrawal.names(intent, channel, outreach.entity())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // model.md 5.9
@@ -225,7 +301,6 @@ final class Evaluation {
     }
     if (!live.isEmpty()) {
       allowReasons.add(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
-      coveringGrants.addAll(live);
       return;
     }
     if (objectedLiveKey.isPresent()) {
@@ -245,54 +320,70 @@ final class Evaluation {
   // model.md 5.8 and the packs' timing rules
   private List<TimingRule> timingRules() {
     Preferences preferences = state.preferences();
-    List<TimingRule> timing = new ArrayList<>();
+    List<TimingRule> timing = new ArrayList<>(4);
     String preferencesEvent = state.preferencesEventId().orElse(null);
     boolean exemptFromQuiet =
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
-    preferences
-        .quietHours()
-        .filter(q -> !q.isEmpty() && !exemptFromQuiet)
-        .ifPresent(
-            q ->
-                timing.add(
-                    new DailyWindow(
-                        q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent))));
-    List<FrequencyCap> caps = new ArrayList<>(preferences.caps());
-    caps.addAll(options.caps());
-    for (FrequencyCap cap : caps) {
-      if (!countedBy(cap)) {
-        continue;
-      }
-      boolean own = preferences.caps().contains(cap);
-      List<Instant> sent =
-          history.stream()
-              .filter(h -> cap.counts(h.purpose(), h.channel()))
-              .map(HistoryEntry::at)
-              .collect(ImmutableList.toImmutableList());
-      Cap.freeFrom(sent, cap.max(), cap.per(), outreach.at())
-          .ifPresent(
-              until ->
-                  timing.add(
-                      TimingRule.until(
-                          until, messages.frequencyCap(cap, until, own ? preferencesEvent : null))));
+    Optional<QuietHours> quiet = preferences.quietHours();
+    if (quiet.isPresent() && !quiet.get().isEmpty() && !exemptFromQuiet) {
+      QuietHours q = quiet.get();
+      timing.add(
+          new DailyWindow(
+              q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
     }
-    if (outreach.isMarketing()) {
-      preferences
-          .coolOffAfterPurchase()
-          .ifPresent(
-              coolOff ->
-                  state
-                      .lastPurchase()
-                      .ifPresent(
-                          purchase ->
-                              timing.add(
-                                  TimingRule.until(
-                                      purchase.at().plus(coolOff),
-                                      messages.coolOff(purchase, coolOff)))));
+    List<FrequencyCap> own = preferences.caps();
+    for (int i = 0; i < own.size(); i++) {
+      addCap(timing, own.get(i), preferencesEvent);
     }
-    timing.addAll(pack.timingRules(this));
+    List<FrequencyCap> business = options.caps();
+    for (int i = 0; i < business.size(); i++) {
+      FrequencyCap cap = business.get(i);
+      addCap(timing, cap, own.contains(cap) ? preferencesEvent : null);
+    }
+    Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
+    Optional<Purchased> purchase = state.lastPurchase();
+    if (outreach.isMarketing() && coolOff.isPresent() && purchase.isPresent()) {
+      timing.add(
+          TimingRule.until(
+              purchase.get().at().plus(coolOff.get()), messages.coolOff(purchase.get(), coolOff.get())));
+    }
+    for (Timing rule : pack.timing(situation())) {
+      timing.add(
+          rule.isDailyWindow()
+              ? new DailyWindow(rule.start(), rule.end(), state.customer().zone(), rule.reason())
+              : TimingRule.until(rule.until(), rule.reason()));
+    }
     return timing;
+  }
+
+  /** Adds the timing rule of {@code cap} if it counts the outreach and holds it at its instant. */
+  private void addCap(List<TimingRule> timing, FrequencyCap cap, @Nullable String preferencesEvent) {
+    if (!countedBy(cap)) {
+      return;
+    }
+    Instant windowStart = outreach.at().minus(cap.per());
+    int inWindow = 0;
+    for (int i = 0; i < history.size(); i++) {
+      HistoryEntry entry = history.get(i);
+      if (entry.at().isAfter(windowStart) && cap.counts(entry.purpose(), entry.channel())) {
+        inWindow++;
+      }
+    }
+    if (inWindow < cap.max()) {
+      return;
+    }
+    List<Instant> sent = new ArrayList<>(inWindow);
+    for (HistoryEntry entry : history) {
+      if (cap.counts(entry.purpose(), entry.channel())) {
+        sent.add(entry.at());
+      }
+    }
+    Optional<Instant> until = Timing.rollingLimit(sent, cap.max(), cap.per(), outreach.at());
+    if (until.isPresent()) {
+      timing.add(
+          TimingRule.until(until.get(), messages.frequencyCap(cap, until.get(), preferencesEvent)));
+    }
   }
 
   private boolean countedBy(FrequencyCap cap) {
@@ -330,10 +421,19 @@ final class Evaluation {
    * ({@code model.md} 5.8); a DENY where the daily windows leave no free minute in a day.
    */
   private Optional<Decision> deferral(List<TimingRule> timing) {
-    List<DailyWindow> daily = new ArrayList<>();
-    timing.stream().filter(DailyWindow.class::isInstance).map(DailyWindow.class::cast).forEach(daily::add);
+    if (timing.isEmpty()) {
+      return Optional.empty();
+    }
+    List<DailyWindow> daily = new ArrayList<>(2);
+    for (TimingRule rule : timing) {
+      if (rule instanceof DailyWindow) {
+        daily.add((DailyWindow) rule);
+      }
+    }
     if (!daily.isEmpty() && noFreeMinute(daily)) {
-      return Optional.of(deny(daily.stream().map(TimingRule::reason).collect(ImmutableList.toImmutableList())));
+      List<Reason> reasons = new ArrayList<>(daily.size());
+      daily.forEach(window -> reasons.add(window.reason()));
+      return Optional.of(deny(reasons));
     }
     Instant at = outreach.at();
     Instant t = at;
@@ -355,27 +455,50 @@ final class Evaluation {
       return Optional.empty();
     }
     Instant until = t;
-    Set<String> seen = new LinkedHashSet<>();
-    ImmutableList<Reason> reasons =
-        timing.stream()
-            .filter(rule -> rule.defersWithin(at, until))
-            .map(TimingRule::reason)
-            .filter(r -> seen.add(r.code() + "\u0000" + r.message()))
-            .collect(ImmutableList.toImmutableList());
+    List<Reason> reasons = new ArrayList<>(timing.size());
+    for (TimingRule rule : timing) {
+      if (rule.defersWithin(at, until) && !listed(reasons, rule.reason())) {
+        reasons.add(rule.reason());
+      }
+    }
     if (!Limits.isInRange(until)) {
       return Optional.of(deny(reasons)); // no free instant before the time line ends (RULES.md, "Bounds of values")
     }
     return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
   }
 
-  private static boolean noFreeMinute(List<DailyWindow> daily) {
-    for (int minute = 0; minute < 24 * 60; minute++) {
-      LocalTime time = LocalTime.of(minute / 60, minute % 60);
-      if (daily.stream().noneMatch(w -> w.contains(time))) {
-        return false;
+  /**
+   * Whether an equal reason is already listed: the same code and sentence (two rules saying the
+   * same thing are listed once). Sentences are compared only where codes are equal.
+   */
+  private static boolean listed(List<Reason> reasons, Reason reason) {
+    for (Reason other : reasons) {
+      if (other.code().equals(reason.code()) && other.message().equals(reason.message())) {
+        return true;
       }
     }
-    return true;
+    return false;
+  }
+
+  /**
+   * Whether the windows together hold every whole minute of a local day, decided from their
+   * boundaries: the union of the minute spans they cover, swept in order of their start.
+   */
+  static boolean noFreeMinute(List<DailyWindow> daily) {
+    int[][] spans = new int[daily.size() * 2][];
+    int n = 0;
+    for (DailyWindow window : daily) {
+      n = window.coveredMinutes(spans, n);
+    }
+    Arrays.sort(spans, 0, n, Comparator.comparingInt(span -> span[0]));
+    int firstFree = 0;
+    for (int i = 0; i < n && firstFree < DailyWindow.MINUTES_PER_DAY; i++) {
+      if (spans[i][0] > firstFree) {
+        return false;
+      }
+      firstFree = Math.max(firstFree, spans[i][1]);
+    }
+    return firstFree >= DailyWindow.MINUTES_PER_DAY;
   }
 
   private Decision deny(List<Reason> reasons) {

@@ -1,5 +1,7 @@
 package dev.rapport.crm.policy;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -21,7 +23,20 @@ public abstract class Obligation {
 
   /** An obligation without detail. */
   public static Obligation of(ObligationCode code) {
-    return ImmutableObligation.of(code, Optional.empty());
+    return WithoutDetail.OBLIGATIONS.get(code);
+  }
+
+  /** The obligations without detail, made once. */
+  private static final class WithoutDetail {
+    private static final Map<ObligationCode, Obligation> OBLIGATIONS = new EnumMap<>(ObligationCode.class);
+
+    static {
+      for (ObligationCode code : ObligationCode.values()) {
+        OBLIGATIONS.put(code, ImmutableObligation.of(code, Optional.empty()));
+      }
+    }
+
+    private WithoutDetail() {}
   }
 
   /** An obligation with a detail. */

@@ -3,10 +3,14 @@ package dev.rapport.crm.policy;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.law.JurisdictionPack;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Decides whether a planned {@link Outreach} stays inside the relationship the customer
@@ -29,12 +33,20 @@ import java.util.Optional;
  * }</pre>
  */
 public final class PolicyEngine {
+  /** The model alone, for a jurisdiction no pack governs. */
+  private static final JurisdictionPack MODEL_ALONE = jurisdiction -> true;
+
   private final PolicyOptions options;
   private final ImmutableList<PolicyRule> rules;
+  private final ImmutableList<JurisdictionPack> packs;
+  /** The pack chosen for each jurisdiction met so far (a pack's answer to governs is fixed). */
+  private final ConcurrentMap<Jurisdiction, JurisdictionPack> chosenPacks = new ConcurrentHashMap<>();
 
-  private PolicyEngine(PolicyOptions options, ImmutableList<PolicyRule> rules) {
+  private PolicyEngine(
+      PolicyOptions options, ImmutableList<PolicyRule> rules, ImmutableList<JurisdictionPack> packs) {
     this.options = options;
     this.rules = rules;
+    this.packs = packs;
   }
 
   /** An engine with the default options and no team rules. */
@@ -60,7 +72,24 @@ public final class PolicyEngine {
     checkNotNull(ledger, "ledger");
     checkNotNull(history, "history");
     checkNotNull(outreach, "outreach");
-    return new Evaluation(ledger, history, outreach, options, rules).decide();
+    return new Evaluation(ledger, history, outreach, options, rules, pack(ledger.customer().jurisdiction()))
+        .decide();
+  }
+
+  /** The first pack that governs {@code jurisdiction}, the team's own first; else the model alone. */
+  private JurisdictionPack pack(Jurisdiction jurisdiction) {
+    JurisdictionPack chosen = chosenPacks.get(jurisdiction);
+    if (chosen == null) {
+      chosen = MODEL_ALONE;
+      for (JurisdictionPack pack : packs) {
+        if (pack.governs(jurisdiction)) {
+          chosen = pack;
+          break;
+        }
+      }
+      chosenPacks.putIfAbsent(jurisdiction, chosen);
+    }
+    return chosen;
   }
 
   /**
@@ -95,6 +124,7 @@ public final class PolicyEngine {
   public static final class Builder {
     private PolicyOptions options = PolicyOptions.defaults();
     private final ImmutableList.Builder<PolicyRule> rules = ImmutableList.builder();
+    private final ImmutableList.Builder<JurisdictionPack> packs = ImmutableList.builder();
 
     private Builder() {}
 
@@ -110,9 +140,24 @@ public final class PolicyEngine {
       return this;
     }
 
+    /**
+     * Adds a jurisdiction's law ({@link JurisdictionPack}): for the jurisdictions it governs, it
+     * is consulted instead of the built-in packs; packs added earlier win over later ones.
+     */
+    public Builder addPack(JurisdictionPack pack) {
+      packs.add(checkNotNull(pack, "pack"));
+      return this;
+    }
+
     /** Builds the engine. */
     public PolicyEngine build() {
-      return new PolicyEngine(options, rules.build());
+      return new PolicyEngine(
+          options,
+          rules.build(),
+          ImmutableList.<JurisdictionPack>builder()
+              .addAll(packs.build())
+              .addAll(JurisdictionPack.builtIn())
+              .build());
     }
   }
 }

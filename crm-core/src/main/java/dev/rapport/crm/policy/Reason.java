@@ -1,51 +1,101 @@
 package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.immutables.value.Value;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Why a {@link Decision} came out as it did: a code, a sentence a person can read that cites
- * the customer's declaration or the rule, and the id of the ledger event it rests on, if any.
+ * Why a {@link Decision} came out as it did: a {@link Code}, the verdict it supports, a sentence
+ * a person can read that cites the customer's declaration or the rule, and the id of the ledger
+ * event it rests on, if any.
  *
- * <p>Built-in codes are the {@link ReasonCode} names; a team's own rules use codes of their
- * own (UPPER_SNAKE, not a built-in name), with the verdict they support.
+ * <p>Built-in codes are the {@link ReasonCode}s; a team's own rules use {@link TeamCode}s, with
+ * the verdict they support. The engine writes a reason's sentence only when it is first read
+ * ({@link #message()}): a decision whose reasons are never read costs no sentence.
  */
-@Value.Immutable
-public abstract class Reason {
-  private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+public final class Reason {
+  private final Code code;
+  private final Verdict verdict;
+  private final @Nullable String event;
+  private @Nullable Supplier<String> explanation;
+  private volatile @Nullable String message;
 
-  Reason() {}
+  private Reason(
+      Code code,
+      Verdict verdict,
+      @Nullable String event,
+      @Nullable String message,
+      @Nullable Supplier<String> explanation) {
+    this.code = code;
+    this.verdict = verdict;
+    this.event = event;
+    this.message = message;
+    this.explanation = explanation;
+  }
 
-  /** The code, such as {@code "WITHDRAWN"} or a team rule's own code. */
-  public abstract String code();
+  /** The code, such as {@link ReasonCode#WITHDRAWN} or a team rule's own code. */
+  public Code code() {
+    return code;
+  }
 
   /** The verdict this reason supports. */
-  public abstract Verdict verdict();
+  public Verdict verdict() {
+    return verdict;
+  }
 
-  /** A sentence a person can read; ids and dates only, never personal data. */
-  public abstract String message();
+  /**
+   * A sentence a person can read; ids and dates only, never personal data. Written on first
+   * read and kept.
+   */
+  public String message() {
+    String written = message;
+    if (written == null) {
+      synchronized (this) {
+        written = message;
+        if (written == null) {
+          written = checkNotNull(explanation, "explanation").get();
+          message = written;
+          explanation = null;
+        }
+      }
+    }
+    return written;
+  }
 
   /** The id of the ledger event the reason rests on, if any. */
-  public abstract Optional<String> event();
+  public Optional<String> event() {
+    return Optional.ofNullable(event);
+  }
 
   /** The built-in code, or empty for a team rule's own code. */
-  @Value.Derived
-  @Value.Auxiliary
   public Optional<ReasonCode> builtIn() {
-    return ReasonCode.isBuiltIn(code()) ? Optional.of(ReasonCode.valueOf(code())) : Optional.empty();
+    return code instanceof ReasonCode ? Optional.of((ReasonCode) code) : Optional.empty();
   }
 
   /** A built-in reason. */
   public static Reason of(ReasonCode code, String message, Optional<String> event) {
-    return ImmutableReason.builder()
-        .code(code.name())
-        .verdict(code.verdict())
-        .message(message)
-        .event(event)
-        .build();
+    checkNotNull(code, "code");
+    return new Reason(code, code.verdict(), event.orElse(null), checkMessage(code, message), null);
+  }
+
+  /**
+   * A built-in reason whose sentence {@code explanation} writes when {@link #message()} is first
+   * read: what the engine and the jurisdiction packs give, so that a decision whose reasons are
+   * never read writes no sentence. The explanation must be pure and return a non-blank sentence.
+   */
+  public static Reason explained(
+      ReasonCode code, Optional<String> event, Supplier<String> explanation) {
+    checkNotNull(code, "code");
+    checkNotNull(explanation, "explanation");
+    return new Reason(code, code.verdict(), event.orElse(null), null, explanation);
+  }
+
+  static Reason explained(ReasonCode code, @Nullable String event, Supplier<String> explanation) {
+    return new Reason(code, code.verdict(), event, null, explanation);
   }
 
   /**
@@ -55,7 +105,18 @@ public abstract class Reason {
    *     another verdict
    */
   public static Reason of(String code, Verdict verdict, String message, Optional<String> event) {
-    return ImmutableReason.builder().code(code).verdict(verdict).message(message).event(event).build();
+    Code typed = Code.of(code);
+    checkNotNull(verdict, "verdict");
+    if (typed instanceof ReasonCode) {
+      ReasonCode builtIn = (ReasonCode) typed;
+      checkArgument(
+          builtIn.verdict() == verdict,
+          "reason %s supports %s, not %s",
+          builtIn,
+          builtIn.verdict(),
+          verdict);
+    }
+    return new Reason(typed, verdict, event.orElse(null), checkMessage(typed, message), null);
   }
 
   /**
@@ -67,26 +128,39 @@ public abstract class Reason {
   public static Reason custom(String code, Verdict verdict, String message, Optional<String> event) {
     checkArgument(!ReasonCode.isBuiltIn(code), "'%s' is a built-in reason code; a team rule needs a code of its own", code);
     checkArgument(verdict != Verdict.ALLOW, "a team rule's reason denies or defers; got ALLOW for %s", code);
-    return ImmutableReason.builder().code(code).verdict(verdict).message(message).event(event).build();
+    TeamCode typed = TeamCode.of(code);
+    return new Reason(typed, verdict, event.orElse(null), checkMessage(typed, message), null);
   }
 
-  @Value.Check
-  void check() {
-    checkArgument(UPPER_SNAKE.matcher(code()).matches(), "reason code '%s' is not UPPER_SNAKE", code());
-    checkArgument(!message().isBlank(), "reason %s needs a message", code());
-    builtIn()
-        .ifPresent(
-            c ->
-                checkArgument(
-                    c.verdict() == verdict(),
-                    "reason %s supports %s, not %s",
-                    c,
-                    c.verdict(),
-                    verdict()));
+  private static String checkMessage(Code code, String message) {
+    checkNotNull(message, "message");
+    checkArgument(!message.isBlank(), "reason %s needs a message", code);
+    return message;
+  }
+
+  /** Equal when code, verdict, sentence and event are. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Reason)) {
+      return false;
+    }
+    Reason that = (Reason) other;
+    return code.equals(that.code)
+        && verdict == that.verdict
+        && Objects.equals(event, that.event)
+        && message().equals(that.message());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(code, verdict, event, message());
   }
 
   @Override
   public String toString() {
-    return code() + ": " + message();
+    return code + ": " + message();
   }
 }

@@ -1,10 +1,14 @@
 package dev.rapport.crm.policy;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
 /**
- * The built-in reason codes ({@code wire-format.md}, Codes), each with the verdict it supports.
- * A team's own rules add codes of their own ({@link Reason#code()}).
+ * The built-in reason codes ({@code crm-jackson/README.md}, Codes), each with the verdict it
+ * supports. A team's own rules add codes of their own ({@link TeamCode}).
  */
-public enum ReasonCode {
+public enum ReasonCode implements Code {
   /** A transactional message needs no intent ({@code model.md} 5.2). */
   TRANSACTIONAL(Verdict.ALLOW),
   /** An answer to an inquiry inside the reply window ({@code model.md} 5.2). */
@@ -62,6 +66,14 @@ public enum ReasonCode {
   /** A statutory call limit ({@code law.md} US-FL). */
   CALL_LIMIT(Verdict.DEFER);
 
+  private static final Map<String, ReasonCode> BY_NAME = new HashMap<>();
+
+  static {
+    for (ReasonCode code : values()) {
+      BY_NAME.put(code.name(), code);
+    }
+  }
+
   private final Verdict verdict;
 
   ReasonCode(Verdict verdict) {
@@ -75,11 +87,11 @@ public enum ReasonCode {
 
   /** Whether {@code code} names a built-in reason. */
   public static boolean isBuiltIn(String code) {
-    for (ReasonCode value : values()) {
-      if (value.name().equals(code)) {
-        return true;
-      }
-    }
-    return false;
+    return BY_NAME.containsKey(code);
+  }
+
+  /** The built-in code named {@code name}, or null. */
+  static @Nullable ReasonCode byName(String name) {
+    return BY_NAME.get(name);
   }
 }

@@ -2,85 +2,70 @@ package dev.rapport.crm.policy;
 
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
-import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
-import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
-import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.PreferencesChanged;
 import dev.rapport.crm.ledger.Purchased;
+import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Profiling;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * The relationship at one instant: the ledger's events at or before it, in time order (ties by
- * ledger position), with the derived facts every rule needs ({@code model.md} section 4).
+ * The relationship at one instant ({@code model.md} section 4): the ledger's {@link Standing}
+ * folded once, read at the decision's instant with the double opt-in channels that apply.
  */
 final class State {
-  private final CustomerProfile customer;
+  private final Standing standing;
   private final Instant at;
-  private final ImmutableList<LedgerEvent> events;
-  private final Map<LedgerEvent, Integer> positions = new IdentityHashMap<>();
   private final Set<Channel> doubleOptIn;
 
-  State(Ledger ledger, Instant at, Set<Channel> doubleOptIn) {
-    this.customer = ledger.customer();
+  private final Preferences preferences;
+
+  State(Standing standing, Instant at, Set<Channel> doubleOptIn) {
+    this.standing = standing;
     this.at = at;
-    this.events = ImmutableList.copyOf(ledger.asOf(at));
     this.doubleOptIn = doubleOptIn;
-    for (int i = 0; i < events.size(); i++) {
-      positions.put(events.get(i), i);
-    }
+    Optional<PreferencesChanged> latest = standing.latestPreferences();
+    this.preferences = latest.isPresent() ? latest.get().preferences() : Preferences.defaults();
+  }
+
+  Standing standing() {
+    return standing;
   }
 
   CustomerProfile customer() {
-    return customer;
+    return standing.customer();
   }
 
   Instant at() {
     return at;
   }
 
+  /** The events at or before the instant, in time order (ties by ledger position). */
   ImmutableList<LedgerEvent> events() {
-    return events;
-  }
-
-  /** The events of one type, in time order. */
-  <T extends LedgerEvent> Stream<T> all(Class<T> type) {
-    return events.stream().filter(type::isInstance).map(type::cast);
-  }
-
-  /** Whether {@code first} comes before {@code second} in time order (ties by ledger position). */
-  boolean before(LedgerEvent first, LedgerEvent second) {
-    return positions.get(first) < positions.get(second);
+    return (ImmutableList<LedgerEvent>) standing.events();
   }
 
   Optional<Erased> erased() {
-    return all(Erased.class).findFirst();
+    return standing.erased();
   }
 
   /** The latest stated preferences, or the defaults. */
   Preferences preferences() {
-    return latestPreferences().map(PreferencesChanged::preferences).orElse(Preferences.defaults());
+    return preferences;
   }
 
   /** The id of the latest {@code preferences} event, if any. */
   Optional<String> preferencesEventId() {
-    return latestPreferences().map(PreferencesChanged::id);
-  }
-
-  private Optional<PreferencesChanged> latestPreferences() {
-    return all(PreferencesChanged.class).reduce((first, second) -> second);
+    Optional<PreferencesChanged> latest = standing.latestPreferences();
+    return latest.isPresent() ? Optional.of(latest.get().id()) : Optional.empty();
   }
 
   /**
@@ -89,19 +74,16 @@ final class State {
    */
   Profiling profiling() {
     Profiling stated = preferences().profiling();
-    Optional<PreferencesChanged> latest = latestPreferences();
-    boolean objectedSince =
-        all(Objected.class).anyMatch(o -> latest.isEmpty() || before(latest.get(), o));
-    return objectedSince ? stated.atMost(Profiling.BASIC) : stated;
+    return standing.objectedSincePreferences() ? stated.atMost(Profiling.BASIC) : stated;
   }
 
   Optional<Purchased> lastPurchase() {
-    return all(Purchased.class).reduce((first, second) -> second);
+    return standing.lastPurchase();
   }
 
   /** The local date of an instant in the customer's zone ({@code law.md}, Dates). */
   LocalDate localDate(Instant instant) {
-    return instant.atZone(customer.zone()).toLocalDate();
+    return instant.atZone(customer().zone()).toLocalDate();
   }
 
   /** Whether a grant on {@code channel} needs a {@code confirmed} event ({@code model.md} 5.10). */
@@ -111,29 +93,39 @@ final class State {
 
   /** Whether a {@code confirmed} event not earlier than the grant names it ({@code model.md} 5.3). */
   boolean isConfirmed(Granted grant) {
-    return all(Confirmed.class).anyMatch(c -> c.grant().equals(grant.id()) && before(grant, c));
+    return standing.isConfirmed(grant);
   }
 
   /** The standing of the key (intent, channel, entity) ({@code model.md} 5.3). */
   KeyStanding standing(Intent intent, Channel channel, Optional<String> entity) {
-    return new KeyStanding(this, intent, channel, entity);
+    return new KeyStanding(this, standing.key(intent, channel, entity), channel);
   }
 
   /** The valid grants, in time order. */
-  Stream<Granted> validGrants() {
-    return all(Granted.class).filter(Granted::isValidConsent);
+  ImmutableList<Granted> validGrants() {
+    return (ImmutableList<Granted>) standing.validGrants();
   }
 
   /** The live grants on any key, latest last ({@code model.md} 5.3). */
   ImmutableList<Granted> liveGrants() {
-    return validGrants()
-        .filter(
-            g ->
-                g.intents().stream()
-                    .anyMatch(
-                        i ->
-                            g.channels().stream()
-                                .anyMatch(c -> standing(i, c, g.entity()).liveGrant().orElse(null) == g)))
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<Granted> live = ImmutableList.builder();
+    for (Granted g : standing.validGrants()) {
+      if (isLive(g)) {
+        live.add(g);
+      }
+    }
+    return live.build();
+  }
+
+  /** Whether {@code grant} is the live grant of some key it names. */
+  boolean isLive(Granted grant) {
+    for (Intent intent : grant.intents()) {
+      for (Channel channel : grant.channels()) {
+        if (standing(intent, channel, grant.entity()).liveGrant().orElse(null) == grant) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

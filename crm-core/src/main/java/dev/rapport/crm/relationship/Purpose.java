@@ -2,6 +2,8 @@ package dev.rapport.crm.relationship;
 
 import com.google.common.collect.Sets;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,8 +46,23 @@ public enum Purpose {
 
   /** The intents that open this purpose; empty for purposes that need no intent. */
   public Set<Intent> openedBy() {
-    return Arrays.stream(Intent.values())
-        .filter(intent -> intent.opens().contains(this))
-        .collect(Sets.toImmutableEnumSet());
+    return OpenedBy.INTENTS.get(this);
+  }
+
+  /** The intents opening each purpose, computed once (after both enums are initialised). */
+  private static final class OpenedBy {
+    private static final Map<Purpose, Set<Intent>> INTENTS = new EnumMap<>(Purpose.class);
+
+    static {
+      for (Purpose purpose : values()) {
+        INTENTS.put(
+            purpose,
+            Arrays.stream(Intent.values())
+                .filter(intent -> intent.opens().contains(purpose))
+                .collect(Sets.toImmutableEnumSet()));
+      }
+    }
+
+    private OpenedBy() {}
   }
 }

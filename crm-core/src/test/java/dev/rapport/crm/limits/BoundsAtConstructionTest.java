@@ -22,6 +22,7 @@ import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.PolicyOptions;
+import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
@@ -161,7 +162,7 @@ final class BoundsAtConstructionTest {
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
     assertThat(decision.deferUntil()).isEmpty();
-    assertThat(decision.reasons()).extracting(r -> r.code()).contains("QUIET_HOURS");
+    assertThat(decision.reasons()).extracting(r -> r.code()).contains(ReasonCode.QUIET_HOURS);
   }
 
   @Test

@@ -63,7 +63,7 @@ final class CallingHoursTest {
 
     assertThat(decision.verdict()).isEqualTo(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.reasonCodes()).containsExactly("CALLING_HOURS");
+      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
       assertThat(decision.deferUntil()).contains(local(zone, until));
     }
   }
@@ -85,7 +85,7 @@ final class CallingHoursTest {
 
     assertThat(decision.verdict()).isEqualTo(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.reasonCodes()).containsExactly("CALLING_HOURS");
+      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
       assertThat(decision.deferUntil()).contains(local(zone, until));
     }
   }
@@ -116,7 +116,7 @@ final class CallingHoursTest {
         decide(ledger, outreach(Purpose.PROMOTION, Channel.CALL, local(zone, "2026-06-10T21:30")).automated(true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("CALLING_HOURS");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
   }
 
   @Test
@@ -144,7 +144,7 @@ final class CallingHoursTest {
             outreach(Purpose.SERVICE, Channel.CALL, local(zone, "2026-06-10T23:00")).containsPromotion(true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("CALLING_HOURS");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
     assertThat(decision.deferUntil()).contains(local(zone, "2026-06-11T08:00"));
   }
 

@@ -49,7 +49,7 @@ final class CanadaPackTest {
     Decision decision = implied(outreach(Purpose.PROMOTION, channel, NOON), purchase("b1", LAST_MONTH));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @ParameterizedTest(name = "law.md CA no implied consent on {0}")
@@ -73,7 +73,7 @@ final class CanadaPackTest {
   void impliedConsentNeedsTheOption() {
     Decision decision = decide(ledger(customer("CA-QC", ZONE), purchase("b1", LAST_MONTH)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("NO_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -84,7 +84,7 @@ final class CanadaPackTest {
             ledger(customer("CA-ON", ZONE), grant("g-old", NOON.minus(Duration.ofDays(3650)), Intent.DEALS, Channel.EMAIL)),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("DECLARED_INTENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -97,7 +97,7 @@ final class CanadaPackTest {
                 grantBuilder("g-until", NOON.minus(Duration.ofDays(100)), Intent.DEALS, Channel.EMAIL).expiresAt(NOON).build()),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).contains("EXPIRED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.EXPIRED);
   }
 
   @Test
@@ -116,7 +116,7 @@ final class CanadaPackTest {
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-qc"), purchase("b-other", LAST_MONTH, "acme-on", true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains("OTHER_ENTITY").doesNotContain("IMPLIED_CONSENT_EXPIRED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.OTHER_ENTITY).doesNotContain(ReasonCode.IMPLIED_CONSENT_EXPIRED);
     assertThat(reason(decision, ReasonCode.OTHER_ENTITY).message()).contains("CASL s.10(9)(a)");
   }
 
@@ -126,7 +126,7 @@ final class CanadaPackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-qc"), purchase("b-same", LAST_MONTH, "acme-qc", false));
 
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @Test
@@ -138,7 +138,7 @@ final class CanadaPackTest {
             purchase("b-old", NOON.minus(Duration.ofDays(800))),
             inquiry("i-new", NOON.minus(Duration.ofDays(100))));
 
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @DisplayName("law.md CA, model 5.4 a withdrawal or an objection ends implied consent for good: a later purchase does not revive it")
@@ -153,6 +153,6 @@ final class CanadaPackTest {
     Decision decision = implied(outreach(Purpose.PROMOTION, Channel.EMAIL, NOON), end, purchase("b-after", LAST_MONTH));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).doesNotContain("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.IMPLIED_CONSENT);
   }
 }

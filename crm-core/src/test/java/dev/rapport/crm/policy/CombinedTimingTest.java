@@ -26,6 +26,7 @@ import dev.rapport.crm.relationship.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ final class CombinedTimingTest {
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
     assertThat(decision.deferUntil()).contains(tokyo("2026-06-11T08:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("FREQUENCY_CAP", "QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.FREQUENCY_CAP, ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -91,7 +92,7 @@ final class CombinedTimingTest {
     Decision decision = decide(ledger, history, outreach(Purpose.OFFER, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
     assertThat(decision.deferUntil()).contains(tokyo("2026-06-11T09:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("FREQUENCY_CAP", "QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.FREQUENCY_CAP, ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -105,9 +106,9 @@ final class CombinedTimingTest {
     Decision letter = decide(ledger, outreach(Purpose.OFFER, Channel.POST, at));
 
     assertThat(email.deferUntil()).contains(tokyo("2026-06-14T08:00"));
-    assertThat(email.reasonCodes()).containsExactlyInAnyOrder("COOL_OFF", "QUIET_HOURS");
+    assertThat(email.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.COOL_OFF, ReasonCode.QUIET_HOURS);
     assertThat(letter.deferUntil()).contains(bought.plus(Duration.ofDays(3)));
-    assertThat(letter.reasonCodes()).containsExactly("COOL_OFF");
+    assertThat(letter.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
   }
 
   @DisplayName("5.8 a DEFER lists only the rules that defer at some instant of [at, deferUntil)")
@@ -126,7 +127,8 @@ final class CombinedTimingTest {
     Decision decision = decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, tokyo("2026-06-10T10:00")));
 
     assertThat(decision.deferUntil()).contains(tokyo(until));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(reasons.split(" "));
+    assertThat(decision.reasonCodes())
+        .containsExactlyInAnyOrder(Arrays.stream(reasons.split(" ")).map(Code::of).toArray(Code[]::new));
   }
 
   private static Ledger chicagoCaller(Preferences preferences, LedgerEvent... more) {
@@ -144,7 +146,7 @@ final class CombinedTimingTest {
         decide(chicagoCaller(quietHours("06:00", "09:00")), outreach(Purpose.OFFER, Channel.CALL, local(CHICAGO, "2026-06-10T21:30")));
 
     assertThat(decision.deferUntil()).contains(local(CHICAGO, "2026-06-11T09:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("CALLING_HOURS", "QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.CALLING_HOURS, ReasonCode.QUIET_HOURS);
   }
 
   @DisplayName("5.8 daily windows that together leave no free minute give a DENY with their codes")
@@ -166,7 +168,7 @@ final class CombinedTimingTest {
     Decision decision = decide(ledger, outreach(Purpose.PROMOTION, Channel.CALL, local(zone, at)));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("QUIET_HOURS", "CALLING_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
     assertThat(decision.deferUntil()).isEmpty();
   }
 
@@ -216,7 +218,7 @@ final class CombinedTimingTest {
         decide(ledger, List.of(sent(at.minus(Duration.ofHours(1)), Purpose.OFFER, Channel.CALL)), outreach(Purpose.OFFER, Channel.CALL, at));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("QUIET_HOURS", "CALLING_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
   }
 
   @Test
@@ -227,7 +229,7 @@ final class CombinedTimingTest {
     Decision decision = decide(ledger, outreach(Purpose.OFFER, Channel.CALL, local(CHICAGO, "2026-06-10T22:00")));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("DO_NOT_CALL_REGISTRY");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   @Test

@@ -54,7 +54,7 @@ final class CoolOffTest {
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.PROMOTION, Channel.EMAIL, BOUGHT.plus(Duration.ofDays(1))));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("COOL_OFF");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
     assertThat(decision.deferUntil()).contains(BOUGHT.plus(THREE_DAYS));
     assertThat(reason(decision, ReasonCode.COOL_OFF).event()).contains("b1");
   }
@@ -107,7 +107,7 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.OFFER, Channel.POST, BOUGHT.plus(Duration.ofHours(1))));
 
-    assertThat(decision.reasonCodes()).containsExactly("COOL_OFF");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
   }
 
   @ParameterizedTest(name = "5.8 cool-off does not hold a non-marketing {0} message")
@@ -125,7 +125,7 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.CONTENT, Channel.EMAIL, BOUGHT.plus(Duration.ofHours(1))));
 
-    assertThat(decision.reasonCodes()).containsExactly("COOL_OFF");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
   }
 
   @Test
@@ -137,7 +137,7 @@ final class CoolOffTest {
             outreach(Purpose.TRANSACTIONAL, Channel.EMAIL, BOUGHT.plus(Duration.ofHours(1))).containsPromotion(true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("COOL_OFF");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
   }
 
   @Test

@@ -51,8 +51,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 final class DeferralPropertiesTest {
   private static final Instant JOINED = utc("2025-06-01T00:00:00Z");
-  private static final Set<String> DEFER_CODES =
-      Set.of("QUIET_HOURS", "FREQUENCY_CAP", "COOL_OFF", "CALLING_HOURS", "CALL_LIMIT");
+  private static final Set<Code> DEFER_CODES =
+      Set.of(ReasonCode.QUIET_HOURS, ReasonCode.FREQUENCY_CAP, ReasonCode.COOL_OFF, ReasonCode.CALLING_HOURS, ReasonCode.CALL_LIMIT);
 
   private static final List<String> ZONES =
       List.of(
@@ -287,8 +287,8 @@ final class DeferralPropertiesTest {
       assertThat(with.verdict()).as("without timing: %s; with: %s", without, with).isEqualTo(Verdict.DENY);
       assertThat(with.reasonCodes()).containsAll(without.reasonCodes());
     } else if (with.verdict() == Verdict.DENY) {
-      Set<String> codes = with.reasonCodes().stream().collect(Collectors.toSet());
-      assertThat(codes).as("a DENY that only timing causes: %s", with).isSubsetOf(Set.of("QUIET_HOURS", "CALLING_HOURS"));
+      Set<Code> codes = with.reasonCodes().stream().collect(Collectors.toSet());
+      assertThat(codes).as("a DENY that only timing causes: %s", with).isSubsetOf(Set.of(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS));
     }
   }
 }

@@ -49,7 +49,7 @@ final class EuropePackTest {
     Decision decision =
         decideImplied(ledger(customer(country, ZONE), purchase("b1", LONG_AGO)), outreach(Purpose.OFFER, Channel.SMS, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @Test
@@ -58,7 +58,7 @@ final class EuropePackTest {
     Decision decision = implied(outreach(Purpose.PROMOTION, Channel.EMAIL, NOON), purchase("b-old", LONG_AGO));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @Test
@@ -88,7 +88,7 @@ final class EuropePackTest {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchaseWithoutOptOut("b1", LONG_AGO));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains("NO_OPT_OUT_OFFERED").doesNotContain("OTHER_ENTITY");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.NO_OPT_OUT_OFFERED).doesNotContain(ReasonCode.OTHER_ENTITY);
     assertThat(reason(decision, ReasonCode.NO_OPT_OUT_OFFERED).message()).contains(SOFT_OPT_IN);
   }
 
@@ -109,7 +109,7 @@ final class EuropePackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-fr"), purchase("b1", LONG_AGO, "acme-de", true));
 
-    assertThat(decision.reasonCodes()).contains("OTHER_ENTITY").doesNotContain("NO_OPT_OUT_OFFERED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.OTHER_ENTITY).doesNotContain(ReasonCode.NO_OPT_OUT_OFFERED);
     assertThat(reason(decision, ReasonCode.OTHER_ENTITY).message()).contains(SOFT_OPT_IN);
   }
 
@@ -118,7 +118,7 @@ final class EuropePackTest {
   void anEventFailingBothWaysGivesBothCodes() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b1", LONG_AGO, "acme-de", false));
 
-    assertThat(decision.reasonCodes()).contains("NO_OPT_OUT_OFFERED", "OTHER_ENTITY");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.NO_OPT_OUT_OFFERED, ReasonCode.OTHER_ENTITY);
   }
 
   @Test
@@ -131,11 +131,11 @@ final class EuropePackTest {
             purchase("b-other", LONG_AGO.plusSeconds(60), "acme-de", true));
 
     assertThat(decision.reasons())
-        .filteredOn(r -> r.code().equals("NO_OPT_OUT_OFFERED"))
+        .filteredOn(r -> r.code() == ReasonCode.NO_OPT_OUT_OFFERED)
         .extracting(r -> r.event().orElseThrow())
         .containsExactly("b-no-offer");
     assertThat(decision.reasons())
-        .filteredOn(r -> r.code().equals("OTHER_ENTITY"))
+        .filteredOn(r -> r.code() == ReasonCode.OTHER_ENTITY)
         .extracting(r -> r.event().orElseThrow())
         .contains("b-other");
   }
@@ -146,7 +146,7 @@ final class EuropePackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchaseWithoutOptOut("b-no-offer", LONG_AGO), inquiry("i-ok", LONG_AGO.plusSeconds(60)));
 
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @ParameterizedTest(name = "law.md EU no soft opt-in on {0}")
@@ -166,7 +166,7 @@ final class EuropePackTest {
   void noSoftOptInWithTheOptionOff() {
     Decision decision = decide(ledger(customer("FR", ZONE), purchase("b1", LONG_AGO)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("NO_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -178,7 +178,7 @@ final class EuropePackTest {
             outreach(Purpose.PROMOTION, Channel.POST, NOON));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains("OBJECTED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.OBJECTED);
     assertThat(reason(decision, ReasonCode.OBJECTED).message()).contains("GDPR Art. 21");
   }
 
@@ -189,6 +189,6 @@ final class EuropePackTest {
         implied(outreach(Purpose.OFFER, Channel.POST, NOON), purchase("b1", LONG_AGO), objection("o1", NOON.minus(Duration.ofDays(1))));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).doesNotContain("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.IMPLIED_CONSENT);
   }
 }

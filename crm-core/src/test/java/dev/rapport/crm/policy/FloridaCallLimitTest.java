@@ -62,7 +62,7 @@ final class FloridaCallLimitTest {
     Decision decision = decide(floridian("US-FL"), threeCalls(Purpose.OFFER, null), offerCall("2026-06-10T09:00"));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("CALL_LIMIT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
     assertThat(decision.deferUntil()).contains(miami("2026-06-10T17:00"));
   }
 
@@ -123,7 +123,7 @@ final class FloridaCallLimitTest {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.OFFER, "spring-sale"), offerCall("2026-06-10T09:00").topic("spring-sale"));
 
-    assertThat(decision.reasonCodes()).containsExactly("CALL_LIMIT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
   }
 
   @Test
@@ -144,7 +144,7 @@ final class FloridaCallLimitTest {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.SERVICE, "renewal"), offerCall("2026-06-10T09:00").topic("renewal"));
 
-    assertThat(decision.reasonCodes()).containsExactly("CALL_LIMIT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
   }
 
   @Test
@@ -180,7 +180,7 @@ final class FloridaCallLimitTest {
             outreach(Purpose.SERVICE, Channel.CALL, miami("2026-06-10T09:00")).containsPromotion(true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("CALL_LIMIT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
   }
 
   @Test
@@ -215,6 +215,6 @@ final class FloridaCallLimitTest {
     Decision decision = decide(floridian("US-FL"), history, offerCall("2026-06-10T11:00"));
 
     assertThat(decision.deferUntil()).contains(miami("2026-06-11T08:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("CALL_LIMIT", "CALLING_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.CALL_LIMIT, ReasonCode.CALLING_HOURS);
   }
 }

@@ -70,7 +70,7 @@ final class FrequencyCapDeferralTest {
         decide(withOwnCaps(cap(1, WEEK)), List.of(sent(entry, Purpose.OFFER, Channel.EMAIL)), offer(Channel.EMAIL));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("FREQUENCY_CAP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.FREQUENCY_CAP);
     assertThat(decision.deferUntil()).contains(AT.plusSeconds(1));
   }
 
@@ -182,7 +182,7 @@ final class FrequencyCapDeferralTest {
     // own: 1 per day frees at newer + 1 day; business: 2 per 3 days frees at older + 3 days.
     assertThat(decision.deferUntil()).contains(older.plus(Duration.ofDays(3)));
     assertThat(decision.reasons())
-        .filteredOn(r -> r.code().equals("FREQUENCY_CAP"))
+        .filteredOn(r -> r.code() == ReasonCode.FREQUENCY_CAP)
         .extracting(Reason::message)
         .anySatisfy(m -> assertThat(m).contains("customer"))
         .anySatisfy(m -> assertThat(m).contains("business"));
@@ -212,7 +212,7 @@ final class FrequencyCapDeferralTest {
             outreach(Purpose.SERVICE, Channel.EMAIL, AT).containsPromotion(true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("FREQUENCY_CAP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.FREQUENCY_CAP);
   }
 
   @Test

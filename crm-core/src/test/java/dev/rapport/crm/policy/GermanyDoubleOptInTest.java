@@ -36,7 +36,7 @@ final class GermanyDoubleOptInTest {
         decide(ledger(customer(jurisdiction, ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("AWAITING_CONFIRMATION");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.AWAITING_CONFIRMATION);
     assertThat(reason(decision, ReasonCode.AWAITING_CONFIRMATION).message()).contains("UWG s.7(2)");
   }
 
@@ -48,7 +48,7 @@ final class GermanyDoubleOptInTest {
             ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL), confirmation("c1", GRANTED.plusSeconds(600), "g1")),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("DECLARED_INTENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -59,7 +59,7 @@ final class GermanyDoubleOptInTest {
             ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL), confirmation("c1", NOON.plusSeconds(1), "g1")),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("AWAITING_CONFIRMATION");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.AWAITING_CONFIRMATION);
   }
 
   @Test
@@ -68,7 +68,7 @@ final class GermanyDoubleOptInTest {
     Decision decision =
         decide(ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.SMS)), outreach(Purpose.OFFER, Channel.SMS, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("DECLARED_INTENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -77,7 +77,7 @@ final class GermanyDoubleOptInTest {
     var ledger = ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL, Channel.SMS));
 
     assertThat(decide(ledger, outreach(Purpose.OFFER, Channel.SMS, NOON)).verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, NOON)).reasonCodes()).containsExactly("AWAITING_CONFIRMATION");
+    assertThat(decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, NOON)).reasonCodes()).containsExactly(ReasonCode.AWAITING_CONFIRMATION);
   }
 
   @ParameterizedTest(name = "law.md double opt-in is Germany's: an unconfirmed email grant covers in {0}")
@@ -86,6 +86,6 @@ final class GermanyDoubleOptInTest {
     Decision decision =
         decide(ledger(customer(jurisdiction, ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("DECLARED_INTENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
   }
 }

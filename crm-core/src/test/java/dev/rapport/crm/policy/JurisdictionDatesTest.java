@@ -59,13 +59,13 @@ final class JurisdictionDatesTest {
     "US-NY, America/New_York,  inquiry,  2026-03-01T12:00, 2026-05-31T12:00, IMPLIED_CONSENT",
     "US-NY, America/New_York,  inquiry,  2026-02-28T12:00, 2026-05-31T12:00, IMPLIED_CONSENT_EXPIRED",
   })
-  void impliedConsentWindows(String jurisdiction, String zone, String kind, String event, String send, String code) {
+  void impliedConsentWindows(String jurisdiction, String zone, String kind, String event, String send, ReasonCode code) {
     Ledger ledger = ledger(customer(jurisdiction, zone), event(kind, zone, event));
 
     Decision decision = decideImplied(ledger, outreach(Purpose.OFFER, Channel.EMAIL, local(zone, send)));
 
     assertThat(decision.reasonCodes()).contains(code);
-    assertThat(decision.verdict()).isEqualTo(code.equals("IMPLIED_CONSENT") ? Verdict.ALLOW : Verdict.DENY);
+    assertThat(decision.verdict()).isEqualTo(code == ReasonCode.IMPLIED_CONSENT ? Verdict.ALLOW : Verdict.DENY);
   }
 
   @DisplayName("law.md Dates: local dates, not UTC ones: an event late in the local evening is already the next day in UTC")
@@ -78,7 +78,7 @@ final class JurisdictionDatesTest {
     "2024-01-10T12:00, 2026-01-09T23:30, IMPLIED_CONSENT",
     "2024-01-10T12:00, 2026-01-10T00:00, IMPLIED_CONSENT_EXPIRED",
   })
-  void datesAreLocalDates(String purchasedAt, String sendAt, String code) {
+  void datesAreLocalDates(String purchasedAt, String sendAt, ReasonCode code) {
     String zone = "America/Toronto";
     Ledger ledger = ledger(customer("CA-ON", zone), purchase("e-rel", local(zone, purchasedAt)));
 
@@ -99,7 +99,7 @@ final class JurisdictionDatesTest {
     Decision decision = decideImplied(ledger, outreach(Purpose.OFFER, Channel.EMAIL, utc("2026-01-10T17:00:00Z")));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains("IMPLIED_CONSENT_EXPIRED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
   @DisplayName("law.md US DNC exception: purchase 18 months, inquiry 3 months, boundary day excluded, implied consent off")
@@ -125,7 +125,7 @@ final class JurisdictionDatesTest {
 
     assertThat(decision.verdict()).isEqualTo(verdict);
     if (verdict == Verdict.DENY) {
-      assertThat(decision.reasonCodes()).containsExactly("DO_NOT_CALL_REGISTRY");
+      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
     }
   }
 }

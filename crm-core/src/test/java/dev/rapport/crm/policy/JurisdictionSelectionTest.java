@@ -69,7 +69,7 @@ final class JurisdictionSelectionTest {
             outreach(Purpose.OFFER, channel, noon));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("NO_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @DisplayName("law.md calling hours by jurisdiction: a marketing call at 20:30 local")

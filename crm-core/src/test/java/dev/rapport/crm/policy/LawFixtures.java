@@ -175,7 +175,7 @@ final class LawFixtures {
   /** The reason with this code; fails when absent. */
   static Reason reason(Decision decision, ReasonCode code) {
     return decision.reasons().stream()
-        .filter(r -> r.code().equals(code.name()))
+        .filter(r -> r.code() == code)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + code + " in " + decision));
   }

@@ -20,9 +20,9 @@ import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.relationship.QuietHours;
-import java.time.LocalTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ final class QuietHoursAcrossDaylightSavingTest {
     Decision decision = offerBySms(jurisdiction, zone, start, end, at);
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
     assertThat(decision.deferUntil()).contains(until);
   }
 
@@ -191,9 +191,9 @@ final class QuietHoursAcrossDaylightSavingTest {
     Decision decision = decide(ledger, offer);
     Decision afterFallBack = decide(ledger, outreach(Purpose.OFFER, Channel.SMS, utc("2026-10-25T01:15:00Z")));
 
-    assertThat(afterFallBack.reasonCodes()).containsExactly("QUIET_HOURS");
+    assertThat(afterFallBack.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
     assertThat(decision.deferUntil()).contains(utc("2026-10-25T01:30:00Z"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("COOL_OFF", "QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.COOL_OFF, ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -236,7 +236,7 @@ final class QuietHoursAcrossDaylightSavingTest {
             List.of(sent(previous, Purpose.OFFER, Channel.SMS)),
             outreach(Purpose.OFFER, Channel.SMS, local("Europe/Berlin", "2026-03-29T09:00")));
 
-    assertThat(decision.reasonCodes()).containsExactly("FREQUENCY_CAP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.FREQUENCY_CAP);
     assertThat(decision.deferUntil()).contains(local("Europe/Berlin", "2026-03-29T13:00"));
   }
 }

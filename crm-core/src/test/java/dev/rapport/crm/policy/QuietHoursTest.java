@@ -63,7 +63,7 @@ final class QuietHoursTest {
 
     assertThat(decision.verdict()).isEqualTo(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.reasonCodes()).containsExactly("QUIET_HOURS");
+      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
       assertThat(decision.deferUntil()).contains(tokyo(until));
     }
   }
@@ -137,7 +137,7 @@ final class QuietHoursTest {
             outreach(Purpose.TRANSACTIONAL, Channel.SMS, tokyo("2026-06-10T23:00")).containsPromotion(true));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
     assertThat(decision.deferUntil()).contains(tokyo("2026-06-11T07:00"));
   }
 
@@ -148,7 +148,7 @@ final class QuietHoursTest {
         decide(withQuietHours("22:00", "07:00"), outreach(purpose, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly("QUIET_HOURS");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -183,7 +183,7 @@ final class QuietHoursTest {
         decide(withQuietHours("22:00", "07:00"), outreach(Purpose.ADVOCACY, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).doesNotContain("QUIET_HOURS").contains("BEYOND_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.QUIET_HOURS).contains(ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
     assertThat(decision.deferUntil()).isEmpty();
   }
 }

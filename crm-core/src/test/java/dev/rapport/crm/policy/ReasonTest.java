@@ -42,7 +42,7 @@ final class ReasonTest {
   void anUpperSnakeCodeOfItsOwnIsAccepted(String code) {
     Reason reason = Reason.custom(code, Verdict.DEFER, "wait", Optional.empty());
 
-    assertThat(reason.code()).isEqualTo(code);
+    assertThat(reason.code()).isEqualTo(TeamCode.of(code));
     assertThat(reason.builtIn()).isEmpty();
   }
 
@@ -112,7 +112,7 @@ final class ReasonTest {
     Reason quiet = Reason.of(ReasonCode.QUIET_HOURS, "quiet all day", Optional.empty());
 
     assertThat(Decision.of(Verdict.DENY, List.of(quiet), List.of(), Optional.empty()).reasonCodes())
-        .containsExactly("QUIET_HOURS");
+        .containsExactly(ReasonCode.QUIET_HOURS);
   }
 
   @Test

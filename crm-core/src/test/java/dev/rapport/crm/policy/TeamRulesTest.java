@@ -88,7 +88,7 @@ final class TeamRulesTest {
 
     Decision decision = engineWith(NO_ADVOCACY_AFTER_COMPLAINT).decide(complained, List.of(), REVIEW_REQUEST);
 
-    assertThat(decision).isDenied().hasOnlyReasonCodes("RECENT_COMPLAINT").hasNoObligations();
+    assertThat(decision).isDenied().hasOnlyReasons(TeamCode.of("RECENT_COMPLAINT")).hasNoObligations();
     assertThat(decision.reasons().get(0).event()).contains("i1");
     assertThat(decision.reasons().get(0).verdict()).isEqualTo(Verdict.DENY);
   }
@@ -99,7 +99,7 @@ final class TeamRulesTest {
 
     assertThat(engineWith(NO_ADVOCACY_AFTER_COMPLAINT).decide(noGrant, List.of(), REVIEW_REQUEST))
         .isDenied()
-        .hasOnlyReasonCodes("NO_DECLARED_RELATIONSHIP", "RECENT_COMPLAINT");
+        .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP, TeamCode.of("RECENT_COMPLAINT"));
   }
 
   @Test
@@ -108,7 +108,7 @@ final class TeamRulesTest {
         engineWith(context -> RuleOutcome.deny("FIRST_RULE", "first"), context -> RuleOutcome.deny("SECOND_RULE", "second"));
 
     assertThat(engine.decide(ledger(), List.of(), REVIEW_REQUEST).reasonCodes())
-        .containsExactly("NO_DECLARED_RELATIONSHIP", "FIRST_RULE", "SECOND_RULE");
+        .containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP, TeamCode.of("FIRST_RULE"), TeamCode.of("SECOND_RULE"));
   }
 
   @Test
@@ -117,7 +117,7 @@ final class TeamRulesTest {
 
     assertThat(engineWith(deferUntil("AFTER_LAUNCH", until)).decide(ADVOCATE, List.of(), REVIEW_REQUEST))
         .isDeferredUntil(until)
-        .hasOnlyReasonCodes("AFTER_LAUNCH")
+        .hasOnlyReasons(TeamCode.of("AFTER_LAUNCH"))
         .hasNoObligations();
   }
 
@@ -130,7 +130,7 @@ final class TeamRulesTest {
             engineWith(deferUntil("SHORT_WAIT", oneHour), deferUntil("LONG_WAIT", threeHours))
                 .decide(ADVOCATE, List.of(), REVIEW_REQUEST))
         .isDeferredUntil(threeHours)
-        .hasOnlyReasonCodes("SHORT_WAIT", "LONG_WAIT");
+        .hasOnlyReasons(TeamCode.of("SHORT_WAIT"), TeamCode.of("LONG_WAIT"));
   }
 
   @Test
@@ -150,7 +150,7 @@ final class TeamRulesTest {
 
     assertThat(engineWith(chained).decide(ADVOCATE, List.of(), REVIEW_REQUEST))
         .isDeferredUntil(secondUntil)
-        .hasReasonCodes("STAGED_ROLLOUT");
+        .hasReasons(TeamCode.of("STAGED_ROLLOUT"));
   }
 
   @Test
@@ -167,7 +167,7 @@ final class TeamRulesTest {
     Instant until = REVIEW_REQUEST.at().plus(Duration.ofHours(2));
     PolicyEngine engine = engineWith(deferUntil("AFTER_LAUNCH", until), context -> RuleOutcome.deny("BLOCKED", "blocked"));
 
-    assertThat(engine.decide(ADVOCATE, List.of(), REVIEW_REQUEST)).isDenied().hasReasonCodes("BLOCKED");
+    assertThat(engine.decide(ADVOCATE, List.of(), REVIEW_REQUEST)).isDenied().hasReasons(TeamCode.of("BLOCKED"));
   }
 
   @Test

@@ -70,7 +70,7 @@ final class UnitedStatesPackTest {
     Decision decision = plain(automated(Purpose.OFFER, channel), grant("g-plain", JOINED, Intent.DEALS, channel));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("WRITTEN_CONSENT_REQUIRED");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.WRITTEN_CONSENT_REQUIRED);
     assertThat(reason(decision, ReasonCode.WRITTEN_CONSENT_REQUIRED).message()).contains("47 CFR 64.1200");
   }
 
@@ -83,7 +83,7 @@ final class UnitedStatesPackTest {
             writtenGrant("g-written-email", JOINED, Intent.DEALS, Channel.EMAIL),
             grant("g-plain-sms", JOINED, Intent.DEALS, Channel.SMS));
 
-    assertThat(decision.reasonCodes()).containsExactly("WRITTEN_CONSENT_REQUIRED");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.WRITTEN_CONSENT_REQUIRED);
   }
 
   @Test
@@ -95,7 +95,7 @@ final class UnitedStatesPackTest {
             grant("g-plain", JOINED, Intent.DEALS, Channel.SMS),
             purchase("b-recent", NOON.minus(Duration.ofDays(10))));
 
-    assertThat(decision.reasonCodes()).contains("WRITTEN_CONSENT_REQUIRED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.WRITTEN_CONSENT_REQUIRED);
   }
 
   @Test
@@ -124,7 +124,7 @@ final class UnitedStatesPackTest {
             grant("g-promo", JOINED, Intent.PROMOTION, Channel.SMS));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("WRITTEN_CONSENT_REQUIRED");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.WRITTEN_CONSENT_REQUIRED);
   }
 
   // ---- do-not-call registry -----------------------------------------------------------------
@@ -136,7 +136,7 @@ final class UnitedStatesPackTest {
         plain(outreach(Purpose.OFFER, channel, NOON), grant("g-plain", JOINED, Intent.DEALS, channel), doNotCall("r-dnc", JOINED));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("DO_NOT_CALL_REGISTRY");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
     assertThat(reason(decision, ReasonCode.DO_NOT_CALL_REGISTRY).message()).contains("47 CFR 64.1200(c)(2)");
     assertThat(reason(decision, ReasonCode.DO_NOT_CALL_REGISTRY).event()).contains("r-dnc");
   }
@@ -186,7 +186,7 @@ final class UnitedStatesPackTest {
             doNotCall("r-dnc", JOINED),
             purchase("b-other", NOON.minus(Duration.ofDays(30)), "sister-co", true));
 
-    assertThat(decision.reasonCodes()).containsExactly("DO_NOT_CALL_REGISTRY");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   @Test
@@ -196,7 +196,7 @@ final class UnitedStatesPackTest {
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), doNotCall("r-dnc", JOINED), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains("NO_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -214,7 +214,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly("DO_NOT_CALL_REGISTRY");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   @Test
@@ -251,7 +251,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(automated(Purpose.OFFER, Channel.CALL), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", JOINED));
 
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder("WRITTEN_CONSENT_REQUIRED", "DO_NOT_CALL_REGISTRY");
+    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.WRITTEN_CONSENT_REQUIRED, ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   // ---- implied consent ------------------------------------------------------------------------
@@ -262,7 +262,7 @@ final class UnitedStatesPackTest {
     Decision decision = implied(outreach(Purpose.PROMOTION, channel, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
   }
 
   @ParameterizedTest(name = "law.md US no implied consent on {0}: texts and calls need consent")
@@ -271,7 +271,7 @@ final class UnitedStatesPackTest {
     Decision decision = implied(outreach(Purpose.OFFER, channel, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly("NO_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -287,7 +287,7 @@ final class UnitedStatesPackTest {
   void noImpliedConsentWithTheOptionOff() {
     Decision decision = plain(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.reasonCodes()).containsExactly("NO_DECLARED_RELATIONSHIP");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -296,8 +296,8 @@ final class UnitedStatesPackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-us"), purchase("b-other", NOON.minus(Duration.ofDays(30)), "acme-ca", true));
 
-    assertThat(decision.reasonCodes()).contains("OTHER_ENTITY");
-    assertThat(decision.reasonCodes()).doesNotContain("IMPLIED_CONSENT_EXPIRED");
+    assertThat(decision.reasonCodes()).contains(ReasonCode.OTHER_ENTITY);
+    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
   @Test
@@ -309,7 +309,7 @@ final class UnitedStatesPackTest {
             purchase("b-old", NOON.minus(Duration.ofDays(1000))),
             inquiry("i-new", NOON.minus(Duration.ofDays(20))));
 
-    assertThat(decision.reasonCodes()).containsExactly("IMPLIED_CONSENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
     assertThat(reason(decision, ReasonCode.IMPLIED_CONSENT).event()).contains("i-new");
   }
 

@@ -1,5 +1,6 @@
 package dev.rapport.crm.testing;
 
+import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Obligation;
 import dev.rapport.crm.policy.ObligationCode;
@@ -54,15 +55,10 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decisio
     return this;
   }
 
-  /** Every given code is among the reasons (others may be there too). */
-  public DecisionAssert hasReasons(ReasonCode... codes) {
-    return hasReasonCodes(Arrays.stream(codes).map(Enum::name).toArray(String[]::new));
-  }
-
-  /** Every given code, built-in or a team's own, is among the reasons. */
-  public DecisionAssert hasReasonCodes(String... codes) {
+  /** Every given code, built-in or a team's own, is among the reasons (others may be there too). */
+  public DecisionAssert hasReasons(Code... codes) {
     isNotNull();
-    for (String code : codes) {
+    for (Code code : codes) {
       if (!actual.hasReason(code)) {
         failWithMessage("Expected reason %s in %s", code, actual);
       }
@@ -70,16 +66,11 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decisio
     return this;
   }
 
-  /** The set of reason codes is exactly the given set (in any order). */
-  public DecisionAssert hasOnlyReasons(ReasonCode... codes) {
-    return hasOnlyReasonCodes(Arrays.stream(codes).map(Enum::name).toArray(String[]::new));
-  }
-
-  /** The set of reason codes, built-in or a team's own, is exactly the given set. */
-  public DecisionAssert hasOnlyReasonCodes(String... codes) {
+  /** The set of reason codes, built-in or a team's own, is exactly the given set (in any order). */
+  public DecisionAssert hasOnlyReasons(Code... codes) {
     isNotNull();
-    Set<String> expected = new LinkedHashSet<>(Arrays.asList(codes));
-    Set<String> codesGiven = new LinkedHashSet<>(actual.reasonCodes());
+    Set<Code> expected = new LinkedHashSet<>(Arrays.asList(codes));
+    Set<Code> codesGiven = new LinkedHashSet<>(actual.reasonCodes());
     if (!codesGiven.equals(expected)) {
       failWithMessage("Expected exactly the reasons %s but was %s", expected, actual);
     }
@@ -141,7 +132,7 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decisio
   public Reason reason(ReasonCode code) {
     isNotNull();
     hasReasons(code);
-    return actual.reasons().stream().filter(r -> r.code().equals(code.name())).findFirst().get();
+    return actual.reasons().stream().filter(r -> r.code().equals(code)).findFirst().get();
   }
 
   /** The (first) reason with this code rests on the ledger event {@code eventId}. */

@@ -28,11 +28,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Every ledger event, polymorphic on {@code "type"} ({@code wire-format.md}, Events). Fields are

@@ -99,7 +99,7 @@ final class PolicyJson {
     gen.writeArrayPropertyStart("reasons");
     for (Reason reason : decision.reasons()) {
       gen.writeStartObject();
-      gen.writeStringProperty("code", reason.code());
+      gen.writeStringProperty("code", reason.code().name());
       JsonOut.string(gen, "event", reason.event());
       gen.writeStringProperty("message", reason.message());
       gen.writeEndObject();

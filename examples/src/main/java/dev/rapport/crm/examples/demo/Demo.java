@@ -119,7 +119,8 @@ public final class Demo {
         List<HistoryEntry> before = ImmutableList.copyOf(sent);
         Decision decision = engine.decide(ledger, before, outreach.get());
         verdicts[decision.verdict().ordinal()]++;
-        Set<String> codes = new LinkedHashSet<>(decision.reasonCodes());
+        Set<String> codes = new LinkedHashSet<>();
+        decision.reasonCodes().forEach(code -> codes.add(code.name()));
         Map<String, int[]> tally = decision.isAllowed() ? allowedBy : blocked;
         codes.forEach(code -> tally.computeIfAbsent(code, c -> new int[1])[0]++);
         if (decision.isAllowed()) {

@@ -12,6 +12,7 @@ import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.ObligationCode;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -102,7 +103,7 @@ final class ConsentCheckedMailerTest {
 
     assertThat(again).singleElement().satisfies(d -> {
       assertThat(d.verdict()).isEqualTo(Verdict.DENY);
-      assertThat(d.reasonCodes()).contains("WITHDRAWN");
+      assertThat(d.reasonCodes()).contains(ReasonCode.WITHDRAWN);
     });
     assertThat(sent).isEmpty();
   }
@@ -112,7 +113,7 @@ final class ConsentCheckedMailerTest {
     store.create(CustomerProfile.of("c-0009", Jurisdiction.of("GB"), ZoneId.of("Europe/London")));
 
     assertThat(mailer.send("c-nobody", newsletterAt(DAYTIME), EmailToolExample.draft("c-nobody")).reasonCodes())
-        .containsExactly("UNKNOWN_CUSTOMER");
+        .containsExactly(ReasonCode.UNKNOWN_CUSTOMER);
     assertThat(sent).isEmpty();
   }
 

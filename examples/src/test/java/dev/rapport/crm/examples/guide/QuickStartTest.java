@@ -13,6 +13,7 @@ import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Reason;
+import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -71,7 +72,7 @@ final class QuickStartTest {
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
     assertThat(decision.reasons()).singleElement().satisfies(r -> {
-      assertThat(r.code()).isEqualTo("BEYOND_DECLARED_RELATIONSHIP");
+      assertThat(r.code()).isEqualTo(ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
       assertThat(r.message()).isEqualTo(
           "Declared DEALS only (2026-03-02, preference center, notice prefs-v3); PROMOTION is beyond it.");
     });

@@ -19,12 +19,14 @@ import dev.rapport.crm.ledger.Registered;
 import dev.rapport.crm.ledger.Registry;
 import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
+import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.PolicyOptions;
 import dev.rapport.crm.policy.Reason;
+import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
@@ -67,7 +69,7 @@ final class RulesGuideTest {
     Decision d = new InMemoryLedgerStore().read("c-404").isPresent()
         ? null
         : DEFAULTS.decide(new InMemoryLedgerStore(), "c-404", List.of(), email(Purpose.TRANSACTIONAL, "2026-03-10T12:00:00Z"));
-    expect("unknown_customer", d, Verdict.DENY, "UNKNOWN_CUSTOMER");
+    expect("unknown_customer", d, Verdict.DENY, ReasonCode.UNKNOWN_CUSTOMER);
   }
 
   @Test
@@ -75,9 +77,9 @@ final class RulesGuideTest {
     Ledger l = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.EMAIL)),
         Erased.builder().id("e2").at(Instant.parse("2026-02-01T10:00:00Z")).build());
     expect("erased", DEFAULTS.decide(l, List.of(), email(Purpose.TRANSACTIONAL, "2026-02-02T12:00:00Z")),
-        Verdict.DENY, "ERASED");
+        Verdict.DENY, ReasonCode.ERASED);
     expect("erased_before", DEFAULTS.decide(l, List.of(), email(Purpose.PROMOTION, "2026-01-20T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   // --- model.md 5.2 -------------------------------------------------------------------------
@@ -86,7 +88,7 @@ final class RulesGuideTest {
   void transactional_survives_objection() {
     Ledger l = gb(objected("e1", "2026-01-05T10:00:00Z"));
     Decision d = DEFAULTS.decide(l, List.of(), email(Purpose.TRANSACTIONAL, "2026-01-20T12:00:00Z"));
-    expect("transactional", d, Verdict.ALLOW, "TRANSACTIONAL");
+    expect("transactional", d, Verdict.ALLOW, ReasonCode.TRANSACTIONAL);
     assertThat(d.obligations()).isEmpty();
   }
 
@@ -94,9 +96,9 @@ final class RulesGuideTest {
   void reply_inside_and_outside_the_window() {
     Ledger l = gb(Inquired.builder().id("e1").at(Instant.parse("2026-01-10T09:00:00Z")).channel(Channel.EMAIL).build());
     expect("reply", DEFAULTS.decide(l, List.of(), email(Purpose.REPLY, "2026-01-20T12:00:00Z")),
-        Verdict.ALLOW, "REPLY_TO_CUSTOMER");
+        Verdict.ALLOW, ReasonCode.REPLY_TO_CUSTOMER);
     expect("no_open_inquiry", DEFAULTS.decide(l, List.of(), email(Purpose.REPLY, "2026-02-15T12:00:00Z")),
-        Verdict.DENY, "NO_OPEN_INQUIRY");
+        Verdict.DENY, ReasonCode.NO_OPEN_INQUIRY);
   }
 
   @Test
@@ -104,7 +106,7 @@ final class RulesGuideTest {
     Ledger l = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.SUPPORT), Set.of(Channel.EMAIL)));
     Outreach o = Outreach.builder().purpose(Purpose.SERVICE).channel(Channel.EMAIL)
         .at(Instant.parse("2026-01-20T12:00:00Z")).containsPromotion(true).build();
-    expect("contains_promotion", DEFAULTS.decide(l, List.of(), o), Verdict.DENY, "BEYOND_DECLARED_RELATIONSHIP");
+    expect("contains_promotion", DEFAULTS.decide(l, List.of(), o), Verdict.DENY, ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
   }
 
   // --- model.md 5.3 -------------------------------------------------------------------------
@@ -113,20 +115,20 @@ final class RulesGuideTest {
   void declared_intent_and_beyond_it() {
     Ledger l = gb(grant("e1", "2026-03-02T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)));
     Decision offer = DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-03-10T17:00:00Z"));
-    expect("declared_intent", offer, Verdict.ALLOW, "DECLARED_INTENT");
+    expect("declared_intent", offer, Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
     assertThat(offer.obligations()).extracting(Object::toString)
         .containsExactly("INCLUDE_UNSUBSCRIBE", "ONE_CLICK_UNSUBSCRIBE", "IDENTIFY_SENDER");
     expect("beyond", DEFAULTS.decide(l, List.of(), email(Purpose.PROMOTION, "2026-03-10T17:00:00Z")),
-        Verdict.DENY, "BEYOND_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
     expect("channel_not_declared", DEFAULTS.decide(l, List.of(), at(Purpose.OFFER, Channel.SMS, "2026-03-10T17:00:00Z")),
-        Verdict.DENY, "CHANNEL_NOT_DECLARED");
+        Verdict.DENY, ReasonCode.CHANNEL_NOT_DECLARED);
   }
 
   @Test
   void no_declared_relationship() {
     Ledger l = gb(Purchased.builder().id("e1").at(Instant.parse("2026-03-01T12:00:00Z")).optOutOffered(true).build());
     expect("no_declared", DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-03-10T17:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -140,10 +142,10 @@ final class RulesGuideTest {
                 .capturedAt(Instant.parse("2025-06-01T00:00:00Z")).build())
             .build());
     expect("withdrawn_import_skipped", DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-02-20T12:00:00Z")),
-        Verdict.DENY, "WITHDRAWN");
+        Verdict.DENY, ReasonCode.WITHDRAWN);
     Ledger reopened = l.append(grant("e4", "2026-02-25T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)));
     expect("reopened", DEFAULTS.decide(reopened, List.of(), email(Purpose.OFFER, "2026-02-26T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -152,14 +154,14 @@ final class RulesGuideTest {
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION, Intent.FEEDBACK), Set.of(Channel.EMAIL)),
         objected("e2", "2026-02-01T10:00:00Z"));
     expect("objected", DEFAULTS.decide(l, List.of(), email(Purpose.PROMOTION, "2026-02-02T12:00:00Z")),
-        Verdict.DENY, "OBJECTED");
+        Verdict.DENY, ReasonCode.OBJECTED);
     expect("objected_research_not_marketing", DEFAULTS.decide(l, List.of(), email(Purpose.RESEARCH, "2026-02-02T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
     Ledger lifted = l.append(grant("e3", "2026-02-10T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)));
     expect("objection_lifted_for_key", DEFAULTS.decide(lifted, List.of(), email(Purpose.OFFER, "2026-02-11T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
     expect("objection_stands_elsewhere", DEFAULTS.decide(lifted, List.of(), email(Purpose.PROMOTION, "2026-02-11T12:00:00Z")),
-        Verdict.DENY, "OBJECTED");
+        Verdict.DENY, ReasonCode.OBJECTED);
   }
 
   @Test
@@ -168,7 +170,7 @@ final class RulesGuideTest {
         .addIntents(Intent.DEALS).addChannels(Channel.EMAIL).evidence(said("prefs-v3"))
         .expiresAt(Instant.parse("2026-02-01T00:00:00Z")).build());
     expect("expired", DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-02-02T12:00:00Z")),
-        Verdict.DENY, "EXPIRED");
+        Verdict.DENY, ReasonCode.EXPIRED);
   }
 
   @Test
@@ -177,12 +179,12 @@ final class RulesGuideTest {
         .options(PolicyOptions.builder().addDoubleOptIn(Channel.EMAIL).build()).build();
     Ledger l = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL, Channel.SMS)));
     expect("awaiting_confirmation", doi.decide(l, List.of(), email(Purpose.OFFER, "2026-01-06T12:00:00Z")),
-        Verdict.DENY, "AWAITING_CONFIRMATION");
+        Verdict.DENY, ReasonCode.AWAITING_CONFIRMATION);
     expect("doi_sms_not_needed", doi.decide(l, List.of(), at(Purpose.OFFER, Channel.SMS, "2026-01-06T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
     Ledger confirmed = l.append(confirmed("e2", "2026-01-05T10:10:00Z", "e1"));
     expect("confirmed", doi.decide(confirmed, List.of(), email(Purpose.OFFER, "2026-01-06T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -192,7 +194,7 @@ final class RulesGuideTest {
         .evidence(Evidence.builder().source(Source.WEB_FORM).actor(Actor.CUSTOMER).notice("signup-v1").preTicked(true).build())
         .build());
     expect("invalid_consent", DEFAULTS.decide(l, List.of(), email(Purpose.PROMOTION, "2026-01-20T12:00:00Z")),
-        Verdict.DENY, "INVALID_CONSENT", "NO_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.INVALID_CONSENT, ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -201,7 +203,7 @@ final class RulesGuideTest {
         .addIntents(Intent.DEALS).addChannels(Channel.EMAIL).evidence(said("prefs-v3")).entity("acme-retail").build());
     Outreach travel = Outreach.builder().purpose(Purpose.OFFER).channel(Channel.EMAIL)
         .at(Instant.parse("2026-01-20T12:00:00Z")).entity("acme-travel").build();
-    expect("other_entity", DEFAULTS.decide(l, List.of(), travel), Verdict.DENY, "OTHER_ENTITY");
+    expect("other_entity", DEFAULTS.decide(l, List.of(), travel), Verdict.DENY, ReasonCode.OTHER_ENTITY);
   }
 
   @Test
@@ -212,8 +214,8 @@ final class RulesGuideTest {
         .build());
     Outreach.Builder personal = Outreach.builder().purpose(Purpose.PERSONAL).channel(Channel.EMAIL)
         .at(Instant.parse("2026-01-20T12:00:00Z"));
-    expect("personal_from_jane", DEFAULTS.decide(l, List.of(), personal.staff("jane").build()), Verdict.ALLOW, "DECLARED_INTENT");
-    expect("personal_from_omar", DEFAULTS.decide(l, List.of(), personal.staff("omar").build()), Verdict.DENY, "SENDER_NOT_PERMITTED");
+    expect("personal_from_jane", DEFAULTS.decide(l, List.of(), personal.staff("jane").build()), Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
+    expect("personal_from_omar", DEFAULTS.decide(l, List.of(), personal.staff("omar").build()), Verdict.DENY, ReasonCode.SENDER_NOT_PERMITTED);
   }
 
   // --- model.md 5.5 to 5.7 ------------------------------------------------------------------
@@ -225,7 +227,7 @@ final class RulesGuideTest {
     Outreach o = Outreach.builder().purpose(Purpose.PROMOTION).channel(Channel.EMAIL)
         .at(Instant.parse("2026-01-20T12:00:00Z")).tracking(true).personalization(Profiling.DECLARED).build();
     Decision d = DEFAULTS.decide(l, List.of(), o);
-    expect("profiling", d, Verdict.ALLOW, "DECLARED_INTENT");
+    expect("profiling", d, Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
     assertThat(d.obligations()).extracting(Object::toString).containsExactly(
         "INCLUDE_UNSUBSCRIBE", "ONE_CLICK_UNSUBSCRIBE", "IDENTIFY_SENDER", "NO_TRACKING", "LIMIT_PERSONALIZATION(BASIC)");
   }
@@ -237,7 +239,7 @@ final class RulesGuideTest {
     Ledger l = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.EMAIL)),
         prefs("e2", "2026-01-05T10:00:00Z", Preferences.builder().quietHours(QuietHours.of(LocalTime.of(21, 0), LocalTime.of(8, 0))).build()));
     Decision d = DEFAULTS.decide(l, List.of(), email(Purpose.PROMOTION, "2026-01-15T22:00:00Z"));
-    expect("quiet_hours", d, Verdict.DEFER, "QUIET_HOURS");
+    expect("quiet_hours", d, Verdict.DEFER, ReasonCode.QUIET_HOURS);
     assertThat(d.deferUntil()).contains(Instant.parse("2026-01-16T08:00:00Z"));
   }
 
@@ -250,7 +252,7 @@ final class RulesGuideTest {
         HistoryEntry.of(Instant.parse("2026-03-02T10:00:00Z"), Purpose.OFFER, Channel.EMAIL),
         HistoryEntry.of(Instant.parse("2026-03-04T10:00:00Z"), Purpose.PROMOTION, Channel.EMAIL));
     Decision d = DEFAULTS.decide(l, sent, email(Purpose.OFFER, "2026-03-05T10:00:00Z"));
-    expect("frequency_cap", d, Verdict.DEFER, "FREQUENCY_CAP");
+    expect("frequency_cap", d, Verdict.DEFER, ReasonCode.FREQUENCY_CAP);
     assertThat(d.deferUntil()).contains(Instant.parse("2026-03-09T10:00:00Z"));
   }
 
@@ -260,7 +262,7 @@ final class RulesGuideTest {
         prefs("e2", "2026-02-01T10:00:00Z", Preferences.builder().coolOffAfterPurchase(Duration.ofDays(14)).build()),
         Purchased.builder().id("e3").at(Instant.parse("2026-03-01T12:00:00Z")).build());
     Decision d = DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-03-05T10:00:00Z"));
-    expect("cool_off", d, Verdict.DEFER, "COOL_OFF");
+    expect("cool_off", d, Verdict.DEFER, ReasonCode.COOL_OFF);
     assertThat(d.deferUntil()).contains(Instant.parse("2026-03-15T12:00:00Z"));
   }
 
@@ -270,7 +272,7 @@ final class RulesGuideTest {
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.CALL)),
         prefs("e2", "2026-01-05T10:00:00Z", Preferences.builder().quietHours(QuietHours.of(LocalTime.of(8, 0), LocalTime.of(21, 0))).build())));
     expect("no_free_minute", DEFAULTS.decide(l, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-20T18:00:00Z")),
-        Verdict.DENY, "QUIET_HOURS", "CALLING_HOURS");
+        Verdict.DENY, ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
   }
 
   // --- model.md 5.9 -------------------------------------------------------------------------
@@ -279,14 +281,14 @@ final class RulesGuideTest {
   void consent_request() {
     Ledger support = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.SUPPORT), Set.of(Channel.EMAIL)));
     expect("consent_request_denied", DEFAULTS.decide(support, List.of(), email(Purpose.CONSENT_REQUEST, "2026-01-20T12:00:00Z")),
-        Verdict.DENY, "CONSENT_REQUEST_IS_MARKETING");
+        Verdict.DENY, ReasonCode.CONSENT_REQUEST_IS_MARKETING);
     Ledger deals = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)));
     expect("consent_request_allowed", DEFAULTS.decide(deals, List.of(), email(Purpose.CONSENT_REQUEST, "2026-01-20T12:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
     Ledger objected = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.EMAIL)),
         objected("e2", "2026-01-10T10:00:00Z"));
     expect("consent_request_objected", DEFAULTS.decide(objected, List.of(), email(Purpose.CONSENT_REQUEST, "2026-01-20T12:00:00Z")),
-        Verdict.DENY, "OBJECTED");
+        Verdict.DENY, ReasonCode.OBJECTED);
   }
 
   @Test
@@ -294,7 +296,7 @@ final class RulesGuideTest {
     Ledger l = gb(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL)),
         Purchased.builder().id("e2").at(Instant.parse("2026-02-01T12:00:00Z")).optOutOffered(true).build());
     expect("declaration_is_the_ceiling", IMPLIED.decide(l, List.of(), at(Purpose.PROMOTION, Channel.SMS, "2026-03-10T12:00:00Z")),
-        Verdict.DENY, "BEYOND_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
   }
 
   // --- law.md: EU, EEA and GB -----------------------------------------------------------------
@@ -303,20 +305,20 @@ final class RulesGuideTest {
   void soft_opt_in() {
     Ledger offered = gb(Purchased.builder().id("e1").at(Instant.parse("2025-06-01T12:00:00Z")).optOutOffered(true).build());
     expect("soft_opt_in", IMPLIED.decide(offered, List.of(), email(Purpose.OFFER, "2026-03-10T12:00:00Z")),
-        Verdict.ALLOW, "IMPLIED_CONSENT");
+        Verdict.ALLOW, ReasonCode.IMPLIED_CONSENT);
     expect("soft_opt_in_not_on_calls", IMPLIED.decide(offered, List.of(), at(Purpose.OFFER, Channel.CALL, "2026-03-10T12:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP);
     Ledger notOffered = gb(Purchased.builder().id("e1").at(Instant.parse("2025-06-01T12:00:00Z")).build());
     expect("no_opt_out_offered", IMPLIED.decide(notOffered, List.of(), email(Purpose.OFFER, "2026-03-10T12:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP", "NO_OPT_OUT_OFFERED");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP, ReasonCode.NO_OPT_OUT_OFFERED);
     Ledger otherEntity = gb(Purchased.builder().id("e1").at(Instant.parse("2025-06-01T12:00:00Z")).entity("acme-travel").optOutOffered(true).build());
     expect("soft_opt_in_other_entity", IMPLIED.decide(otherEntity, List.of(), email(Purpose.OFFER, "2026-03-10T12:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP", "OTHER_ENTITY");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP, ReasonCode.OTHER_ENTITY);
     Ledger withdrawn = offered.append(List.of(
         withdrawn("e2", "2025-07-01T12:00:00Z", EnumSet.allOf(Intent.class), EnumSet.allOf(Channel.class)),
         Purchased.builder().id("e3").at(Instant.parse("2025-09-01T12:00:00Z")).optOutOffered(true).build()));
     expect("soft_opt_in_ended", IMPLIED.decide(withdrawn, List.of(), email(Purpose.OFFER, "2026-03-10T12:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -324,9 +326,9 @@ final class RulesGuideTest {
     Ledger l = Ledger.of(customer("DE", "Europe/Berlin"), List.of(
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL))));
     expect("de_awaiting", DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-01-06T12:00:00Z")),
-        Verdict.DENY, "AWAITING_CONFIRMATION");
+        Verdict.DENY, ReasonCode.AWAITING_CONFIRMATION);
     expect("de_confirmed", DEFAULTS.decide(l.append(confirmed("e2", "2026-01-05T10:10:00Z", "e1")), List.of(),
-        email(Purpose.OFFER, "2026-01-06T12:00:00Z")), Verdict.ALLOW, "DECLARED_INTENT");
+        email(Purpose.OFFER, "2026-01-06T12:00:00Z")), Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   // --- law.md: CA ---------------------------------------------------------------------------
@@ -336,13 +338,13 @@ final class RulesGuideTest {
     CustomerProfile on = customer("CA-ON", "America/Toronto");
     Ledger recent = Ledger.of(on, List.of(Purchased.builder().id("e1").at(Instant.parse("2024-03-11T17:00:00Z")).build()));
     expect("ca_purchase_within_2_years", IMPLIED.decide(recent, List.of(), email(Purpose.OFFER, "2026-03-10T17:00:00Z")),
-        Verdict.ALLOW, "IMPLIED_CONSENT");
+        Verdict.ALLOW, ReasonCode.IMPLIED_CONSENT);
     Ledger old = Ledger.of(on, List.of(Purchased.builder().id("e1").at(Instant.parse("2024-03-10T17:00:00Z")).build()));
     expect("ca_purchase_too_old", IMPLIED.decide(old, List.of(), email(Purpose.OFFER, "2026-03-10T17:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP", "IMPLIED_CONSENT_EXPIRED");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP, ReasonCode.IMPLIED_CONSENT_EXPIRED);
     Ledger express = Ledger.of(on, List.of(grant("e1", "2019-05-01T12:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.EMAIL))));
     expect("ca_express_does_not_expire", DEFAULTS.decide(express, List.of(), email(Purpose.OFFER, "2026-03-10T17:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   // --- law.md: US ---------------------------------------------------------------------------
@@ -353,12 +355,12 @@ final class RulesGuideTest {
     Ledger plain = Ledger.of(tx, List.of(grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.DEALS), Set.of(Channel.SMS))));
     Outreach text = Outreach.builder().purpose(Purpose.OFFER).channel(Channel.SMS)
         .at(Instant.parse("2026-01-20T18:00:00Z")).automated(true).build();
-    expect("written_required", DEFAULTS.decide(plain, List.of(), text), Verdict.DENY, "WRITTEN_CONSENT_REQUIRED");
+    expect("written_required", DEFAULTS.decide(plain, List.of(), text), Verdict.DENY, ReasonCode.WRITTEN_CONSENT_REQUIRED);
     Ledger written = Ledger.of(tx, List.of(Granted.builder().id("e1").at(Instant.parse("2026-01-05T10:00:00Z"))
         .addIntents(Intent.DEALS).addChannels(Channel.SMS)
         .evidence(Evidence.builder().source(Source.WEB_FORM).actor(Actor.CUSTOMER).notice("sms-terms-v2").written(true).build())
         .build()));
-    expect("written_given", DEFAULTS.decide(written, List.of(), text), Verdict.ALLOW, "DECLARED_INTENT");
+    expect("written_given", DEFAULTS.decide(written, List.of(), text), Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -368,10 +370,10 @@ final class RulesGuideTest {
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.CALL)),
         Registered.builder().id("e2").at(Instant.parse("2025-01-01T00:00:00Z")).registry(Registry.US_DNC).build()));
     expect("dnc", DEFAULTS.decide(l, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-20T18:00:00Z")),
-        Verdict.DENY, "DO_NOT_CALL_REGISTRY");
+        Verdict.DENY, ReasonCode.DO_NOT_CALL_REGISTRY);
     Ledger customer = l.append(Purchased.builder().id("e3").at(Instant.parse("2025-12-01T18:00:00Z")).build());
     expect("dnc_business_relationship", DEFAULTS.decide(customer, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-20T18:00:00Z")),
-        Verdict.ALLOW, "DECLARED_INTENT");
+        Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -379,13 +381,13 @@ final class RulesGuideTest {
     Ledger tx = Ledger.of(customer("US-TX", "America/Chicago"), List.of(
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.CALL))));
     Decision late = DEFAULTS.decide(tx, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-21T03:00:00Z"));
-    expect("calling_hours_tx", late, Verdict.DEFER, "CALLING_HOURS");
+    expect("calling_hours_tx", late, Verdict.DEFER, ReasonCode.CALLING_HOURS);
     assertThat(late.deferUntil()).contains(Instant.parse("2026-01-21T14:00:00Z"));
 
     Ledger fl = Ledger.of(customer("US-FL", "America/New_York"), List.of(
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.CALL))));
     Decision eight = DEFAULTS.decide(fl, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-21T01:00:00Z"));
-    expect("calling_hours_fl", eight, Verdict.DEFER, "CALLING_HOURS");
+    expect("calling_hours_fl", eight, Verdict.DEFER, ReasonCode.CALLING_HOURS);
     assertThat(eight.deferUntil()).contains(Instant.parse("2026-01-21T13:00:00Z"));
 
     List<HistoryEntry> calls = List.of(
@@ -393,7 +395,7 @@ final class RulesGuideTest {
         HistoryEntry.of(Instant.parse("2026-01-20T16:00:00Z"), Purpose.PROMOTION, Channel.CALL),
         HistoryEntry.of(Instant.parse("2026-01-20T18:00:00Z"), Purpose.PROMOTION, Channel.CALL));
     Decision fourth = DEFAULTS.decide(fl, calls, at(Purpose.PROMOTION, Channel.CALL, "2026-01-20T20:00:00Z"));
-    expect("call_limit_fl", fourth, Verdict.DEFER, "CALLING_HOURS", "CALL_LIMIT");
+    expect("call_limit_fl", fourth, Verdict.DEFER, ReasonCode.CALLING_HOURS, ReasonCode.CALL_LIMIT);
     assertThat(fourth.deferUntil()).contains(Instant.parse("2026-01-21T14:00:00Z"));
   }
 
@@ -402,12 +404,12 @@ final class RulesGuideTest {
     CustomerProfile ca = customer("US-CA", "America/Los_Angeles");
     Ledger l = Ledger.of(ca, List.of(Purchased.builder().id("e1").at(Instant.parse("2025-06-01T18:00:00Z")).build()));
     expect("us_implied_email", IMPLIED.decide(l, List.of(), email(Purpose.OFFER, "2026-03-10T18:00:00Z")),
-        Verdict.ALLOW, "IMPLIED_CONSENT");
+        Verdict.ALLOW, ReasonCode.IMPLIED_CONSENT);
     expect("us_implied_not_sms", IMPLIED.decide(l, List.of(), at(Purpose.OFFER, Channel.SMS, "2026-03-10T18:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP);
     Ledger old = Ledger.of(ca, List.of(Purchased.builder().id("e1").at(Instant.parse("2024-06-01T18:00:00Z")).build()));
     expect("us_implied_expired", IMPLIED.decide(old, List.of(), email(Purpose.OFFER, "2026-03-10T18:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP", "IMPLIED_CONSENT_EXPIRED");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP, ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
   // --- law.md: AU and jurisdictions without a pack --------------------------------------------
@@ -417,7 +419,7 @@ final class RulesGuideTest {
     Ledger l = Ledger.of(customer("AU", "Australia/Sydney"), List.of(
         Purchased.builder().id("e1").at(Instant.parse("2026-01-05T01:00:00Z")).optOutOffered(true).build()));
     expect("au_no_implied", IMPLIED.decide(l, List.of(), email(Purpose.OFFER, "2026-01-20T01:00:00Z")),
-        Verdict.DENY, "NO_DECLARED_RELATIONSHIP");
+        Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -428,7 +430,7 @@ final class RulesGuideTest {
     Files.write(Path.of("target/rules-guide-decisions.txt"), LOG.stream().sorted().collect(Collectors.toList()));
   }
 
-  private static void expect(String name, Decision decision, Verdict verdict, String... codes) {
+  private static void expect(String name, Decision decision, Verdict verdict, Code... codes) {
     LOG.add(name + ": " + decision + "\n" + decision.reasons().stream()
         .map(r -> "    " + r.code() + r.event().map(e -> " (" + e + ")").orElse("") + ": " + r.message())
         .collect(Collectors.joining("\n")));

@@ -15,6 +15,7 @@ import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -65,7 +66,7 @@ final class PreferenceCenterTest {
     Instant thursday = WEDNESDAY.plusSeconds(86_400);
     assertThat(engine.decide(ledger, List.of(), email(Purpose.OFFER, thursday)).verdict()).isEqualTo(Verdict.ALLOW);
     assertThat(engine.decide(ledger, List.of(), email(Purpose.PROMOTION, thursday)).reasonCodes())
-        .containsExactly("WITHDRAWN");
+        .containsExactly(ReasonCode.WITHDRAWN);
   }
 
   @Test

@@ -13,6 +13,8 @@ import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.ReasonCode;
+import dev.rapport.crm.policy.TeamCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -44,7 +46,7 @@ final class NoAdvocacyAfterComplaintTest {
     Decision decision = decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(1)));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(NoAdvocacyAfterComplaint.CODE);
+    assertThat(decision.reasonCodes()).containsExactly(TeamCode.of(NoAdvocacyAfterComplaint.CODE));
     assertThat(decision.reasons().get(0).event()).contains("e2");
     assertThat(decision.reasons().get(0).message()).contains("CALL", "2026-03-02T15:00:00Z", "2026-04-01T15:00:00Z");
   }
@@ -52,7 +54,7 @@ final class NoAdvocacyAfterComplaintTest {
   @Test
   void aReviewRequestASecondBeforeThirtyDaysIsStillDenied() {
     assertThat(decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30)).minusSeconds(1)).reasonCodes())
-        .containsExactly(NoAdvocacyAfterComplaint.CODE);
+        .containsExactly(TeamCode.of(NoAdvocacyAfterComplaint.CODE));
   }
 
   @Test
@@ -60,7 +62,7 @@ final class NoAdvocacyAfterComplaintTest {
     Decision decision = decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30)));
 
     assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly("DECLARED_INTENT");
+    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -92,7 +94,7 @@ final class NoAdvocacyAfterComplaintTest {
             List.of(Inquired.builder().id("e1").at(COMPLAINT).channel(Channel.EMAIL).build()));
 
     assertThat(ENGINE.decide(nothingDeclared, List.of(), advocacy(COMPLAINT.plus(Duration.ofDays(1)))).reasonCodes())
-        .containsExactly("NO_DECLARED_RELATIONSHIP", NoAdvocacyAfterComplaint.CODE);
+        .containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP, TeamCode.of(NoAdvocacyAfterComplaint.CODE));
   }
 
   private static Decision decide(Purpose purpose, Instant at) {

@@ -1,4 +1,8 @@
-package dev.rapport.crm.policy;
+package dev.rapport.crm.policy.reference;
+
+// Copied from the engine of main at dbae564b4298c30f12535b25e3fab9ba30b4606c (issue 9, differential test).
+import dev.rapport.crm.policy.Reason;
+
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;

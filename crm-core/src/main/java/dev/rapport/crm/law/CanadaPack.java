@@ -1,11 +1,13 @@
-package dev.rapport.crm.policy;
+package dev.rapport.crm.law;
 
 import com.google.common.collect.ImmutableSet;
+import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.relationship.Channel;
 import java.time.Period;
+import java.util.Set;
 
 /**
- * Canada, CASL ({@code law.md} CA):
+ * Canada, CASL ({@code RULES.md}, CA):
  *
  * <ul>
  *   <li>Express consent does not expire until withdrawn (CRTC guidance on implied consent);
@@ -15,21 +17,28 @@ import java.time.Period;
  *       PROMOTION} on email, text and post. CASL s.10(9)(a), s.10(10).
  * </ul>
  */
-final class CanadaPack extends JurisdictionPack {
+final class CanadaPack implements JurisdictionPack {
   static final CanadaPack INSTANCE = new CanadaPack();
 
+  private static final ImmutableSet<Channel> IMPLIED_CONSENT_CHANNELS =
+      ImmutableSet.of(Channel.EMAIL, Channel.SMS, Channel.POST);
   private static final RelationshipWindow IMPLIED =
       new RelationshipWindow(Period.ofYears(2), Period.ofMonths(6), "CASL s.10(9)(a), s.10(10)");
 
   private CanadaPack() {}
 
   @Override
-  ImmutableSet<Channel> impliedConsentChannels() {
-    return ImmutableSet.of(Channel.EMAIL, Channel.SMS, Channel.POST);
+  public boolean governs(Jurisdiction jurisdiction) {
+    return jurisdiction.country().equals("CA");
   }
 
   @Override
-  ImpliedConsent impliedConsent(Evaluation evaluation) {
-    return IMPLIED.judge(evaluation);
+  public Set<Channel> impliedConsentChannels() {
+    return IMPLIED_CONSENT_CHANNELS;
+  }
+
+  @Override
+  public ImpliedConsent impliedConsent(Situation situation) {
+    return IMPLIED.judge(situation);
   }
 }

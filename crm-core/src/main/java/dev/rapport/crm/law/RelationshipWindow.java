@@ -1,0 +1,82 @@
+package dev.rapport.crm.law;
+
+import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.ledger.Purchased;
+import dev.rapport.crm.ledger.RelationshipEvent;
+import dev.rapport.crm.policy.Reason;
+import dev.rapport.crm.policy.ReasonCode;
+import dev.rapport.crm.policy.Wording;
+import java.time.Period;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An existing relationship with the sender that counts for a while: a purchase within one
+ * period or an inquiry within another before the send day, by the same entity as the
+ * outreach. Counted on local dates with the boundary day excluded: the event counts if and
+ * only if {@code E > S - N} ({@code RULES.md}, The law: local dates). A newer purchase or inquiry restarts the
+ * clock.
+ */
+final class RelationshipWindow {
+  private final Period purchase;
+  private final Period inquiry;
+  private final String citation;
+
+  RelationshipWindow(Period purchase, Period inquiry, String citation) {
+    this.purchase = purchase;
+    this.inquiry = inquiry;
+    this.citation = citation;
+  }
+
+  /**
+   * The latest qualifying event, or why none qualifies. Only the events with the outreach's
+   * entity count: where there is one, the answer is that it is too old ({@code
+   * IMPLIED_CONSENT_EXPIRED}) whatever other entities' events exist; {@code OTHER_ENTITY} is
+   * given only when every event is another entity's ({@code RULES.md}, CA and US).
+   */
+  ImpliedConsent judge(Situation situation) {
+    Optional<String> entity = situation.outreach().entity();
+    ImmutableList.Builder<Reason> expired = ImmutableList.builder();
+    ImmutableList.Builder<Reason> otherEntity = ImmutableList.builder();
+    boolean sameEntityEvent = false;
+    @Nullable RelationshipEvent qualifying = null;
+    for (RelationshipEvent event : situation.standing().relationshipEvents()) {
+      Period window = event instanceof Purchased ? purchase : inquiry;
+      if (!event.entity().equals(entity)) {
+        otherEntity.add(otherEntity(situation, event, citation));
+        continue;
+      }
+      sameEntityEvent = true;
+      if (situation.localDate(event.at()).isAfter(situation.localDate(situation.at()).minus(window))) {
+        qualifying = event;
+      } else {
+        expired.add(expired(situation, event, window));
+      }
+    }
+    if (qualifying != null) {
+      return ImpliedConsent.by(qualifying);
+    }
+    return ImpliedConsent.none(sameEntityEvent ? expired.build() : otherEntity.build());
+  }
+
+  private Reason expired(Situation situation, RelationshipEvent event, Period window) {
+    return Reason.explained(
+        ReasonCode.IMPLIED_CONSENT_EXPIRED,
+        Optional.of(event.id()),
+        () ->
+            "The " + Wording.kind(event) + " of " + Wording.date(situation.zone(), event.at())
+                + " is not within " + Wording.period(window) + " before "
+                + situation.localDate(situation.at()) + " (" + citation + ").");
+  }
+
+  /** The event was with another entity than the outreach's, under the law {@code citation}. */
+  static Reason otherEntity(Situation situation, RelationshipEvent event, String citation) {
+    return Reason.explained(
+        ReasonCode.OTHER_ENTITY,
+        Optional.of(event.id()),
+        () ->
+            "The " + Wording.kind(event) + " of " + Wording.date(situation.zone(), event.at())
+                + " was with " + Wording.entityName(event.entity()) + ", not "
+                + Wording.entityName(situation.outreach().entity()) + " (" + citation + ").");
+  }
+}

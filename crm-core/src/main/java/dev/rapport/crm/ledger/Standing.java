@@ -1,0 +1,348 @@
+package dev.rapport.crm.ledger;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.customer.CustomerProfile;
+import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.Intent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ledger folded once ({@code RULES.md} 3, Coverage by declared intent): its events at or before an instant, in
+ * time order (ties by ledger position), and what every decision reads from them: the standing
+ * of each key (intent, channel, entity), the valid grants, the confirmations, the objections,
+ * the purchases and inquiries, the latest preferences, the registry entries and the erasure.
+ *
+ * <p>A standing is an immutable value. The fold of all of a ledger's events is computed once
+ * per ledger and shared: {@link #of(Ledger, Instant)} returns it for every instant at or after
+ * the ledger's latest event, so decisions on one customer at different instants fold the ledger
+ * once. Nothing here depends on the instant of a decision except which events count; expiry and
+ * double opt-in are judged by the reader, which knows the instant and the rules.
+ */
+public final class Standing {
+  private static final int CHANNELS = Channel.values().length;
+
+  private final CustomerProfile customer;
+  private final ImmutableList<LedgerEvent> events;
+  private final @Nullable Instant latest;
+  private final Optional<Erased> erased;
+  private final Optional<PreferencesChanged> preferences;
+  private final boolean objectedSincePreferences;
+  private final Optional<Objected> lastObjection;
+  private final Optional<Purchased> lastPurchase;
+  private final ImmutableList<RelationshipEvent> relationship;
+  private final ImmutableList<Withdrawn> withdrawals;
+  private final ImmutableList<Granted> validGrants;
+  private final Set<String> confirmed;
+  private final Map<Registry, Registered> registered;
+  /** Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named, by entity. */
+  private final Map<Optional<String>, Key>[] keys;
+
+  @SuppressWarnings("unchecked")
+  private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
+    this.customer = customer;
+    this.events = ImmutableList.copyOf(timeOrdered);
+    this.keys = new Map[Intent.values().length * CHANNELS];
+    for (LedgerEvent event : events) {
+      if (event instanceof Granted) {
+        Granted grant = (Granted) event;
+        for (Intent intent : grant.intents()) {
+          for (Channel channel : grant.channels()) {
+            int slot = slot(intent, channel);
+            if (keys[slot] == null) {
+              keys[slot] = new HashMap<>(4);
+            }
+            keys[slot].computeIfAbsent(grant.entity(), e -> new Key());
+          }
+        }
+      }
+    }
+    Instant last = null;
+    Erased erasure = null;
+    PreferencesChanged latestPreferences = null;
+    boolean objectedSince = false;
+    Objected objection = null;
+    Purchased purchase = null;
+    ImmutableList.Builder<RelationshipEvent> contacts = ImmutableList.builder();
+    ImmutableList.Builder<Withdrawn> withdrawn = ImmutableList.builder();
+    ImmutableList.Builder<Granted> valid = ImmutableList.builder();
+    Set<String> grantsSeen = new HashSet<>();
+    Set<String> confirmations = Set.of();
+    Map<Registry, Registered> registries = Map.of();
+    for (LedgerEvent event : events) {
+      last = event.at();
+      if (event instanceof Granted) {
+        Granted grant = (Granted) event;
+        grantsSeen.add(grant.id());
+        if (grant.isValidConsent()) {
+          valid.add(grant);
+        }
+        for (Intent intent : grant.intents()) {
+          boolean objectionSkips = intent.opensMarketing() && objection != null;
+          for (Channel channel : grant.channels()) {
+            keys[slot(intent, channel)].get(grant.entity()).grant(grant, objectionSkips);
+          }
+        }
+      } else if (event instanceof Withdrawn) {
+        Withdrawn withdrawal = (Withdrawn) event;
+        withdrawn.add(withdrawal);
+        for (Intent intent : withdrawal.intents()) {
+          for (Channel channel : withdrawal.channels()) {
+            Map<Optional<String>, Key> named = keys[slot(intent, channel)];
+            if (named == null) {
+              continue;
+            }
+            if (withdrawal.entity().isEmpty()) {
+              named.values().forEach(k -> k.withdraw(withdrawal));
+            } else {
+              Key key = named.get(withdrawal.entity());
+              if (key != null) {
+                key.withdraw(withdrawal);
+              }
+            }
+          }
+        }
+      } else if (event instanceof Objected) {
+        objection = (Objected) event;
+        objectedSince = true;
+        for (Map<Optional<String>, Key> named : keys) {
+          if (named != null) {
+            for (Key key : named.values()) {
+              key.objection = objection;
+            }
+          }
+        }
+      } else if (event instanceof Confirmed) {
+        String grant = ((Confirmed) event).grant();
+        if (grantsSeen.contains(grant)) {
+          if (confirmations.isEmpty()) {
+            confirmations = new HashSet<>();
+          }
+          confirmations.add(grant);
+        }
+      } else if (event instanceof PreferencesChanged) {
+        latestPreferences = (PreferencesChanged) event;
+        objectedSince = false;
+      } else if (event instanceof Purchased) {
+        purchase = (Purchased) event;
+        contacts.add(purchase);
+      } else if (event instanceof Inquired) {
+        contacts.add((Inquired) event);
+      } else if (event instanceof Registered) {
+        if (registries.isEmpty()) {
+          registries = new EnumMap<>(Registry.class);
+        }
+        registries.putIfAbsent(((Registered) event).registry(), (Registered) event);
+      } else if (event instanceof Erased && erasure == null) {
+        erasure = (Erased) event;
+      }
+    }
+    this.latest = last;
+    this.erased = Optional.ofNullable(erasure);
+    this.preferences = Optional.ofNullable(latestPreferences);
+    this.objectedSincePreferences = objectedSince;
+    this.lastObjection = Optional.ofNullable(objection);
+    this.lastPurchase = Optional.ofNullable(purchase);
+    for (Map<Optional<String>, Key> named : keys) {
+      if (named != null) {
+        named.values().forEach(Key::freeze);
+      }
+    }
+    this.relationship = contacts.build();
+    this.withdrawals = withdrawn.build();
+    this.validGrants = valid.build();
+    this.confirmed = confirmations;
+    this.registered = registries;
+  }
+
+  /** The fold of every event of {@code ledger}, in time order; computed by the ledger once. */
+  static Standing fold(Ledger ledger) {
+    List<LedgerEvent> events = ledger.events();
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).at().isBefore(events.get(i - 1).at())) {
+        // Appended out of time order: fold them in time order, ties by ledger position.
+        return new Standing(ledger.customer(), ledger.asOf(Instant.MAX));
+      }
+    }
+    return new Standing(ledger.customer(), events);
+  }
+
+  /**
+   * The standing of {@code ledger} at {@code at}: the fold of its events at or before {@code
+   * at}. When no event lies after {@code at}, the ledger's one fold of all its events.
+   */
+  public static Standing of(Ledger ledger, Instant at) {
+    checkNotNull(ledger, "ledger");
+    checkNotNull(at, "at");
+    Standing all = ledger.standing();
+    if (all.latest == null || !all.latest.isAfter(at)) {
+      return all;
+    }
+    return new Standing(ledger.customer(), ledger.asOf(at));
+  }
+
+  private static int slot(Intent intent, Channel channel) {
+    return intent.ordinal() * CHANNELS + channel.ordinal();
+  }
+
+  /** The customer. */
+  public CustomerProfile customer() {
+    return customer;
+  }
+
+  /** The events folded, in time order, ties by ledger position. */
+  public List<LedgerEvent> events() {
+    return events;
+  }
+
+  /** The erasure, if the customer was erased. */
+  public Optional<Erased> erased() {
+    return erased;
+  }
+
+  /** The latest {@code preferences} event, if any. */
+  public Optional<PreferencesChanged> latestPreferences() {
+    return preferences;
+  }
+
+  /** Whether an objection came after the latest {@code preferences} event (or there is none). */
+  public boolean objectedSincePreferences() {
+    return objectedSincePreferences;
+  }
+
+  /** The latest objection, if the customer ever objected. */
+  public Optional<Objected> lastObjection() {
+    return lastObjection;
+  }
+
+  /** The latest purchase, if any. */
+  public Optional<Purchased> lastPurchase() {
+    return lastPurchase;
+  }
+
+  /** The purchases and inquiries, in time order. */
+  public List<RelationshipEvent> relationshipEvents() {
+    return relationship;
+  }
+
+  /** The withdrawals, in time order. */
+  public List<Withdrawn> withdrawals() {
+    return withdrawals;
+  }
+
+  /** The grants that are valid consent, in time order. */
+  public List<Granted> validGrants() {
+    return validGrants;
+  }
+
+  /** The first entry on {@code registry}, if the customer is registered there. */
+  public Optional<Registered> registered(Registry registry) {
+    return Optional.ofNullable(registered.get(registry));
+  }
+
+  /** Whether a {@code confirmed} event later than the grant (in time order) names it. */
+  public boolean isConfirmed(Granted grant) {
+    return confirmed.contains(grant.id());
+  }
+
+  /** The fold of the key (intent, channel, entity). */
+  public Key key(Intent intent, Channel channel, Optional<String> entity) {
+    Map<Optional<String>, Key> named = keys[slot(intent, channel)];
+    Key key = named == null ? null : named.get(entity);
+    if (key != null) {
+      return key;
+    }
+    // No grant ever named the key: only withdrawals and objections reach it.
+    Key unnamed = new Key();
+    for (Withdrawn withdrawal : withdrawals) {
+      if (withdrawal.names(intent, channel, entity)) {
+        unnamed.withdraw(withdrawal);
+      }
+    }
+    unnamed.objection = lastObjection.orElse(null);
+    unnamed.freeze();
+    return unnamed;
+  }
+
+  /**
+   * The fold of one key (intent, channel, entity): the event that stands on it (a grant or a
+   * withdrawal), the objection standing on it, and the grants that ever named it.
+   */
+  public static final class Key {
+    private @Nullable LedgerEvent standing;
+    private @Nullable Objected objection;
+    private @Nullable Granted latestNaming;
+    private boolean validGrantNamed;
+    private boolean withdrawnBefore;
+    private Optional<Granted> grant = Optional.empty();
+    private Optional<Withdrawn> withdrawal = Optional.empty();
+    private Optional<Objected> standingObjection = Optional.empty();
+    private Optional<Granted> latestNamingGrant = Optional.empty();
+
+    private Key() {}
+
+    /** Fixes the answers once the fold is done, so that reading them allocates nothing. */
+    private void freeze() {
+      grant = standing instanceof Granted ? Optional.of((Granted) standing) : Optional.empty();
+      withdrawal = standing instanceof Withdrawn ? Optional.of((Withdrawn) standing) : Optional.empty();
+      standingObjection = Optional.ofNullable(objection);
+      latestNamingGrant = Optional.ofNullable(latestNaming);
+    }
+
+    private void grant(Granted grant, boolean objectionSkips) {
+      latestNaming = grant;
+      if (!grant.isValidConsent()) {
+        return;
+      }
+      validGrantNamed = true;
+      // An import does not override a withdrawal or objection recorded before it.
+      if (grant.isImport() && (withdrawnBefore || objectionSkips)) {
+        return;
+      }
+      standing = grant;
+      if (!grant.isImport()) {
+        objection = null;
+      }
+    }
+
+    private void withdraw(Withdrawn withdrawal) {
+      withdrawnBefore = true;
+      standing = withdrawal;
+    }
+
+    /** The standing grant, if a grant (not a withdrawal) stands. */
+    public Optional<Granted> grant() {
+      return grant;
+    }
+
+    /** The standing withdrawal, if a withdrawal stands. */
+    public Optional<Withdrawn> withdrawal() {
+      return withdrawal;
+    }
+
+    /** The objection standing on the key, if any. */
+    public Optional<Objected> objection() {
+      return standingObjection;
+    }
+
+    /** The latest grant, valid or not, that named the key. */
+    public Optional<Granted> latestNaming() {
+      return latestNamingGrant;
+    }
+
+    /** Whether a valid grant, a skipped import included, ever named the key. */
+    public boolean validGrantNamed() {
+      return validGrantNamed;
+    }
+  }
+}
