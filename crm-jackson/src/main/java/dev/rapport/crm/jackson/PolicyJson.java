@@ -1,6 +1,7 @@
 package dev.rapport.crm.jackson;
 
 import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.policy.Obligation;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
@@ -26,7 +26,6 @@ import tools.jackson.core.JsonGenerator;
  * history and decisions; Scenario files: {@code options}).
  */
 final class PolicyJson {
-  private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
   private PolicyJson() {}
 
@@ -119,12 +118,12 @@ final class PolicyJson {
 
   /** A reason as read, before the decision's verdict is known; the object, for its errors. */
   private record RawReason(
-      String code, Optional<String> event, String message, JsonIn in, JsonIn.ObjectIn object) {
+      Code code, Optional<String> event, String message, JsonIn in, JsonIn.ObjectIn object) {
     Reason reason(@Nullable Verdict verdict) {
-      Verdict supports = ReasonCode.isBuiltIn(code) ? ReasonCode.valueOf(code).verdict() : verdict;
+      Verdict supports = code instanceof ReasonCode builtIn ? builtIn.verdict() : verdict;
       try {
-        return Reason.of(code, supports, message, event);
-      } catch (IllegalArgumentException | IllegalStateException e) {
+        return Reason.of(code.name(), supports, message, event);
+      } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
         throw in.error(object.path(), object.start(), "refused by the model: " + e.getMessage(), e);
       }
     }
@@ -138,17 +137,22 @@ final class PolicyJson {
           .optional("event", JsonIn::string)
           .required("message", JsonIn::string);
 
-  private static String reasonCode(JsonIn in) {
+  /** A built-in or a team's code, as {@link Code#of} (the core) accepts it. */
+  private static Code reasonCode(JsonIn in) {
     String code = in.string();
-    if (!UPPER_SNAKE.matcher(code).matches()) {
+    try {
+      return Code.of(code);
+    } catch (IllegalArgumentException e) {
       throw in.error(
+          in.path(),
+          in.location(),
           "reason code \""
               + code
               + "\" is neither built in ("
               + JsonIn.allowed(ReasonCode.values())
-              + ") nor a team's own UPPER_SNAKE code");
+              + ") nor a team's own UPPER_SNAKE code",
+          e);
     }
-    return code;
   }
 
   private static final ObjectReader<ObjectReader.Values, Obligation> OBLIGATION =
