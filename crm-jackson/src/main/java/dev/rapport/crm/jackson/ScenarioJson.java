@@ -1,9 +1,9 @@
 package dev.rapport.crm.jackson;
 
 import com.google.common.collect.ImmutableList;
-import dev.rapport.crm.conformance.Check;
-import dev.rapport.crm.conformance.Expectation;
-import dev.rapport.crm.conformance.Scenario;
+import dev.rapport.crm.scenario.Check;
+import dev.rapport.crm.scenario.Expectation;
+import dev.rapport.crm.scenario.Scenario;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.policy.ObligationCode;
 import dev.rapport.crm.policy.PolicyOptions;
