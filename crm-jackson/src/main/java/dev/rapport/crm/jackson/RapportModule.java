@@ -50,6 +50,8 @@ import tools.jackson.databind.module.SimpleModule;
  * jurisdiction, a list where one value is expected, and a value the model refuses, each fail
  * with a {@link WireFormatException} that names the JSON path, line and column. {@code null} is
  * read as absent.
+ *
+ * <p>{@link #version()} is the version of the crm-jackson artifact, written in by the build.
  */
 public final class RapportModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
