@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import org.immutables.value.Value;
 
 /**
- * Who a ledger is about ({@code model.md} section 4): the customer's id, jurisdiction, IANA
+ * Who a ledger is about ({@code RULES.md} "The ledger"): the customer's id, jurisdiction, IANA
  * time zone and kind. Local-time rules (quiet hours, calling hours, the date windows of
- * {@code law.md}) use the zone.
+ * {@code RULES.md}) use the zone.
  *
  * <pre>{@code
  * CustomerProfile priya = CustomerProfile.of("c-0101", Jurisdiction.of("GB"), ZoneId.of("Europe/London"));

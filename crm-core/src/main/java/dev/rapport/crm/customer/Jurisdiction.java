@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's jurisdiction: an ISO 3166-1 alpha-2 country code with an optional ISO 3166-2
- * subdivision, such as {@code GB}, {@code DE}, {@code US-FL} or {@code CA-ON} ({@code law.md}).
+ * subdivision, such as {@code GB}, {@code DE}, {@code US-FL} or {@code CA-ON} ({@code RULES.md}).
  * A subdivision inherits its country's rules.
  *
  * <p>A malformed code, or a country code that ISO 3166-1 does not assign, is rejected at

@@ -1,6 +1,6 @@
 /**
  * Who a ledger is about: the {@link dev.rapport.crm.customer.CustomerProfile} with its
- * {@link dev.rapport.crm.customer.Jurisdiction} and time zone ({@code model.md} section 4).
+ * {@link dev.rapport.crm.customer.Jurisdiction} and time zone ({@code RULES.md} "The ledger").
  */
 @NullMarked
 @Value.Style(

@@ -1,6 +1,6 @@
 package dev.rapport.crm.ledger;
 
-/** Who acted when an event was recorded ({@code wire-format.md}, Evidence). */
+/** Who acted when an event was recorded ({@code crm-jackson/README.md}, Evidence). */
 public enum Actor {
   /** The customer themself. */
   CUSTOMER,

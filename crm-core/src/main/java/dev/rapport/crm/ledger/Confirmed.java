@@ -4,7 +4,7 @@ import dev.rapport.crm.limits.Limits;
 import org.immutables.value.Value;
 
 /**
- * Confirms the grant with id {@link #grant()} (double opt-in, {@code model.md} 5.3 and 5.10).
+ * Confirms the grant with id {@link #grant()} (double opt-in, {@code RULES.md} 3 and 8).
  * A confirmation earlier than the grant it names confirms nothing.
  */
 @Value.Immutable

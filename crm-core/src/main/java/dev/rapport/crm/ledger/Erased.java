@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 
 /**
  * The customer's data was erased; only a suppression tombstone remains and no event may follow
- * it. From its instant on, every outreach is denied ({@code model.md} 5.1).
+ * it. From its instant on, every outreach is denied ({@code RULES.md} 1).
  */
 @Value.Immutable
 public abstract class Erased implements LedgerEvent {

@@ -2,7 +2,7 @@ package dev.rapport.crm.ledger;
 
 import java.util.Locale;
 
-/** The kinds of {@link LedgerEvent} ({@code model.md} section 4). */
+/** The kinds of {@link LedgerEvent} ({@code RULES.md} "The ledger"). */
 public enum EventType {
   /** {@link Granted}. */
   GRANTED,

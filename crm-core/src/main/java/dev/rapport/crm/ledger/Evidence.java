@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The proof of who said what, when and where ({@code model.md} section 4). Mandatory on every
+ * The proof of who said what, when and where ({@code RULES.md} "The ledger"). Mandatory on every
  * {@link Granted}, {@link Withdrawn}, {@link Objected} and {@link Confirmed} event: the burden
  * of proof lies with the sender (GDPR Art. 7(1), CASL s.13).
  *
@@ -56,8 +56,8 @@ public abstract class Evidence {
   public abstract Map<String, String> details();
 
   /**
-   * Whether this evidence makes a grant valid consent ({@code model.md} section 4,
-   * {@code wire-format.md} Evidence): the actor is the customer, or staff recording what the
+   * Whether this evidence makes a grant valid consent ({@code RULES.md} "The ledger",
+   * {@code crm-jackson/README.md} Evidence): the actor is the customer, or staff recording what the
    * customer said by phone, in person or on paper; the box was not pre-ticked; the notice is
    * named; and an import carries its original capture time.
    */

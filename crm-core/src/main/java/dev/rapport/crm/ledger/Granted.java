@@ -11,7 +11,7 @@ import dev.rapport.crm.limits.Limits;
 import org.immutables.value.Value;
 
 /**
- * The customer declared {@link #intents()} on {@link #channels()} ({@code model.md} section 4).
+ * The customer declared {@link #intents()} on {@link #channels()} ({@code RULES.md} "The ledger").
  * A grant covers the keys (intent, channel, entity) it names, and only while it is valid consent
  * ({@link Evidence#isValidConsent()}), has not expired and, where required, is confirmed.
  *
@@ -56,7 +56,7 @@ public abstract class Granted implements LedgerEvent {
   /** The legal entity of the business the grant is for; absent is the empty entity. */
   public abstract Optional<String> entity();
 
-  /** Whether the grant is valid consent ({@code model.md} section 4). */
+  /** Whether the grant is valid consent ({@code RULES.md} "The ledger"). */
   public boolean isValidConsent() {
     return evidence().isValidConsent();
   }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The customer contacted the business on {@link #channel()} ({@code model.md} 4 and 5.2). Opens
+ * The customer contacted the business on {@link #channel()} ({@code RULES.md} "The ledger" and 2). Opens
  * the reply window; not a grant.
  */
 @Value.Immutable

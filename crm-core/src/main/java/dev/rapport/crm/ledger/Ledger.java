@@ -18,7 +18,7 @@ import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A customer's append-only ledger ({@code model.md} section 4): the profile and every event
+ * A customer's append-only ledger ({@code RULES.md} "The ledger"): the profile and every event
  * ever recorded, in the order they were appended. A ledger is an immutable value; appending
  * returns a new ledger and never changes this one.
  *
@@ -121,7 +121,7 @@ public final class Ledger {
 
   /**
    * The events at or before {@code at}, ordered by {@code at}, ties by ledger position: the
-   * state of the relationship at that instant ({@code model.md} section 4).
+   * state of the relationship at that instant ({@code RULES.md} "The ledger").
    */
   public List<LedgerEvent> asOf(Instant at) {
     checkNotNull(at, "at");

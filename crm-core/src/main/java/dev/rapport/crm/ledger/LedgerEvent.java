@@ -3,7 +3,7 @@ package dev.rapport.crm.ledger;
 import java.time.Instant;
 
 /**
- * One entry of a customer's {@link Ledger} ({@code model.md} section 4). Events are never
+ * One entry of a customer's {@link Ledger} ({@code RULES.md} "The ledger"). Events are never
  * updated in place; a ledger is ordered by {@link #at()}, ties by ledger position.
  *
  * <p>The implementations are {@link Granted}, {@link Withdrawn}, {@link Objected},

@@ -3,7 +3,7 @@ package dev.rapport.crm.ledger;
 import org.immutables.value.Value;
 
 /**
- * The customer objects to all direct marketing (GDPR Art. 21; {@code model.md} 5.5). Stands
+ * The customer objects to all direct marketing (GDPR Art. 21; {@code RULES.md} 4). Stands
  * for every key until a later valid, non-imported grant names that key.
  */
 @Value.Immutable

@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 
 /**
  * The customer stated their {@link Preferences}; they replace earlier preferences whole
- * ({@code model.md} section 4).
+ * ({@code RULES.md} "The ledger").
  */
 @Value.Immutable
 public abstract class PreferencesChanged implements LedgerEvent {

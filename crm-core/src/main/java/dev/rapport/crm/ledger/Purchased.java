@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The customer bought something ({@code model.md} section 4). Not a grant: it only counts for
- * implied consent, the cool-off and the registry exceptions of {@code law.md}.
+ * The customer bought something ({@code RULES.md} "The ledger"). Not a grant: it only counts for
+ * implied consent, the cool-off and the registry exceptions of {@code RULES.md}.
  */
 @Value.Immutable
 public abstract class Purchased implements RelationshipEvent {

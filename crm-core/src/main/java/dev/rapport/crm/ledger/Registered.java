@@ -3,8 +3,8 @@ package dev.rapport.crm.ledger;
 import org.immutables.value.Value;
 
 /**
- * The customer's number is on a public do-not-call {@link Registry} ({@code model.md} 4,
- * {@code law.md} US).
+ * The customer's number is on a public do-not-call {@link Registry} ({@code RULES.md} "The ledger",
+ * {@code RULES.md} US).
  */
 @Value.Immutable
 public abstract class Registered implements LedgerEvent {

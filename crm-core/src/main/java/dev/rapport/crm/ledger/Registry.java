@@ -1,6 +1,6 @@
 package dev.rapport.crm.ledger;
 
-/** A public do-not-call registry ({@code model.md} section 4). */
+/** A public do-not-call registry ({@code RULES.md} "The ledger"). */
 public enum Registry {
   /** The US National Do Not Call Registry (47 CFR 64.1200(c)(2)). */
   US_DNC,

@@ -1,6 +1,6 @@
 package dev.rapport.crm.ledger;
 
-/** Where a piece of {@link Evidence} was captured ({@code wire-format.md}, Evidence). */
+/** Where a piece of {@link Evidence} was captured ({@code crm-jackson/README.md}, Evidence). */
 public enum Source {
   /** A form on the web. */
   WEB_FORM,

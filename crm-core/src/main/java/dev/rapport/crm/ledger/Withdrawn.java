@@ -9,7 +9,7 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The customer took back {@link #intents()} on {@link #channels()} ({@code model.md} 4 and 5.3).
+ * The customer took back {@link #intents()} on {@link #channels()} ({@code RULES.md} "The ledger" and 3).
  * Takes effect at once, whoever recorded it. The wire format's {@code ["ALL"]} is the full set
  * ({@link #allIntents()}, {@link #allChannels()}). Without an entity it applies to every entity.
  */

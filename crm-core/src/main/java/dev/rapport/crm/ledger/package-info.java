@@ -1,6 +1,6 @@
 /**
  * The append-only {@link dev.rapport.crm.ledger.Ledger} of what a customer declared, with the
- * evidence of who said what, when and where ({@code model.md} section 4).
+ * evidence of who said what, when and where ({@code RULES.md} "The ledger").
  */
 @NullMarked
 @Value.Style(

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's answer for one outreach ({@code model.md} section 5): a {@link Verdict}, the
+ * The engine's answer for one outreach ({@code RULES.md} "The model"): a {@link Verdict}, the
  * reasons behind it, the obligations an allowed message must honour, and for a
  * {@link Verdict#DEFER} the earliest instant at which it would be allowed.
  *
@@ -120,7 +120,7 @@ public final class Decision {
         deferUntil());
     for (int i = 0; i < reasons.size(); i++) {
       Reason reason = reasons.get(i);
-      // A DENY may carry timing codes: daily windows that leave no free minute (model.md 5.8).
+      // A DENY may carry timing codes: daily windows that leave no free minute (RULES.md 6).
       boolean fits =
           reason.verdict() == verdict()
               || (verdict() == Verdict.DENY && reason.verdict() == Verdict.DEFER);

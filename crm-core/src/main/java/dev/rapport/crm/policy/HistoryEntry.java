@@ -11,7 +11,7 @@ import org.immutables.value.Value;
 
 /**
  * An outreach already sent to the customer, counted by frequency caps and call limits
- * ({@code model.md} 5.8).
+ * ({@code RULES.md} 6).
  */
 @Value.Immutable
 public abstract class HistoryEntry {
@@ -33,7 +33,7 @@ public abstract class HistoryEntry {
   @Value.Parameter
   public abstract Optional<String> topic();
 
-  /** The topic, or the purpose's name when none is given ({@code law.md} US-FL). */
+  /** The topic, or the purpose's name when none is given ({@code RULES.md} US-FL). */
   public String effectiveTopic() {
     return topic().orElse(purpose().name());
   }

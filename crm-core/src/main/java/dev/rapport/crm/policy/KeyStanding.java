@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The fold of the ledger over one key (intent, channel, entity) read at an instant
- * ({@code model.md} 5.3): which event stands, whether an objection stands, what ever named the
+ * ({@code RULES.md} 3): which event stands, whether an objection stands, what ever named the
  * key, and whether the standing grant is live there.
  */
 final class KeyStanding {

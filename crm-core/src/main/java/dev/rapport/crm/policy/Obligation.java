@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Something an allowed message must honour ({@code model.md} 5.7), with an optional detail:
+ * Something an allowed message must honour ({@code RULES.md} 5), with an optional detail:
  * {@link ObligationCode#LIMIT_PERSONALIZATION} carries the allowed profiling level.
  */
 @Value.Immutable

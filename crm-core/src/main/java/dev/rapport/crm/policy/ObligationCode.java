@@ -1,6 +1,6 @@
 package dev.rapport.crm.policy;
 
-/** What an allowed message must honour ({@code model.md} 5.6 and 5.7). */
+/** What an allowed message must honour ({@code RULES.md} 5). */
 public enum ObligationCode {
   /** Include a working unsubscribe. */
   INCLUDE_UNSUBSCRIBE,

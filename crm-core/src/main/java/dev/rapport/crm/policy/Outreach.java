@@ -12,7 +12,7 @@ import org.immutables.value.Value;
 
 /**
  * A planned message to a customer, the question put to the {@link PolicyEngine}
- * ({@code model.md} sections 2, 3 and 5). Its instant {@link #at()} is the clock of the
+ * ({@code RULES.md} "Purposes", "Channels and senders" and "The model"). Its instant {@link #at()} is the clock of the
  * decision: the engine never reads the system clock.
  *
  * <pre>{@code
@@ -48,19 +48,19 @@ public abstract class Outreach {
     return false;
   }
 
-  /** Whether a non-marketing message carries promotional content ({@code model.md} 5.2). */
+  /** Whether a non-marketing message carries promotional content ({@code RULES.md} 2). */
   @Value.Default
   public boolean containsPromotion() {
     return false;
   }
 
-  /** The profiling level the content uses ({@code model.md} 5.6). */
+  /** The profiling level the content uses ({@code RULES.md} 5). */
   @Value.Default
   public Profiling personalization() {
     return Profiling.NONE;
   }
 
-  /** Whether the message wants open and click tracking ({@code model.md} 5.6). */
+  /** Whether the message wants open and click tracking ({@code RULES.md} 5). */
   @Value.Default
   public boolean tracking() {
     return false;
@@ -69,14 +69,14 @@ public abstract class Outreach {
   /** The topic, for call limits per topic; absent means the purpose is the topic. */
   public abstract Optional<String> topic();
 
-  /** The topic, or the purpose's name when none is given ({@code law.md} US-FL). */
+  /** The topic, or the purpose's name when none is given ({@code RULES.md} US-FL). */
   public String effectiveTopic() {
     return topic().orElse(purpose().name());
   }
 
   /**
    * Whether the outreach is direct marketing: a marketing purpose, or a non-marketing one that
-   * carries promotion ({@code model.md} 5.2).
+   * carries promotion ({@code RULES.md} 2).
    */
   public boolean isMarketing() {
     return purpose().isMarketing() || containsPromotion();
@@ -84,7 +84,7 @@ public abstract class Outreach {
 
   /**
    * Whether the outreach is also decided as a {@code PROMOTION}: a non-marketing purpose that
-   * carries promotion. On a marketing purpose the flag changes nothing ({@code model.md} 5.2).
+   * carries promotion. On a marketing purpose the flag changes nothing ({@code RULES.md} 2).
    */
   boolean isDecidedAsPromotionToo() {
     return containsPromotion() && !purpose().isMarketing();

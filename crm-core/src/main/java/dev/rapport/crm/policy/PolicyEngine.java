@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Decides whether a planned {@link Outreach} stays inside the relationship the customer
- * declared, within the law of the customer's jurisdiction ({@code model.md} section 5,
- * {@code law.md}).
+ * declared, within the law of the customer's jurisdiction ({@code RULES.md} "The model",
+ * {@code RULES.md}).
  *
  * <p>The engine is pure and deterministic: the same ledger, history, outreach and options give
  * the same {@link Decision}, and the clock is the outreach's instant, never the system clock.
@@ -94,7 +94,7 @@ public final class PolicyEngine {
 
   /**
    * Decides {@code outreach} for the customer {@code customerId} of {@code store}; a customer
-   * the store does not know is denied ({@code UNKNOWN_CUSTOMER}, {@code model.md} 5.1).
+   * the store does not know is denied ({@code UNKNOWN_CUSTOMER}, {@code RULES.md} 1).
    */
   public Decision decide(
       LedgerStore store, String customerId, List<HistoryEntry> history, Outreach outreach) {

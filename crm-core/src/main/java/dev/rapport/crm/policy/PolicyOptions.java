@@ -11,7 +11,7 @@ import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * The business's settings for the engine ({@code model.md} 5.10).
+ * The business's settings for the engine ({@code RULES.md} 8).
  *
  * <pre>{@code
  * PolicyOptions options = PolicyOptions.builder()
@@ -44,7 +44,7 @@ public abstract class PolicyOptions {
   /** Business-wide frequency caps; none by default. */
   public abstract List<FrequencyCap> caps();
 
-  /** The defaults of {@code model.md} 5.10. */
+  /** The defaults of {@code RULES.md} 8. */
   public static PolicyOptions defaults() {
     return DEFAULTS;
   }

@@ -2,7 +2,7 @@ package dev.rapport.crm.policy;
 
 /**
  * A team's own business rule, composed with the built-in rules without forking
- * ({@code model.md} section 5). Its denials and deferrals appear in the {@link Decision}
+ * ({@code RULES.md} "The model"). Its denials and deferrals appear in the {@link Decision}
  * exactly like built-in ones, under codes of its own.
  *
  * <p>A rule is consulted once with {@link RuleContext#at()} equal to the outreach's instant.

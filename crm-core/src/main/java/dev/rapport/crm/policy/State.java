@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The relationship at one instant ({@code model.md} section 4): the ledger's {@link Standing}
+ * The relationship at one instant ({@code RULES.md} "The ledger"): the ledger's {@link Standing}
  * folded once, read at the decision's instant with the double opt-in channels that apply.
  */
 final class State {
@@ -70,7 +70,7 @@ final class State {
 
   /**
    * The profiling level the customer allows: the stated level, at most {@code BASIC} from an
-   * objection until a later {@code preferences} event ({@code model.md} 5.5).
+   * objection until a later {@code preferences} event ({@code RULES.md} 4).
    */
   Profiling profiling() {
     Profiling stated = preferences().profiling();
@@ -81,22 +81,22 @@ final class State {
     return standing.lastPurchase();
   }
 
-  /** The local date of an instant in the customer's zone ({@code law.md}, Dates). */
+  /** The local date of an instant in the customer's zone ({@code RULES.md}, Dates). */
   LocalDate localDate(Instant instant) {
     return instant.atZone(customer().zone()).toLocalDate();
   }
 
-  /** Whether a grant on {@code channel} needs a {@code confirmed} event ({@code model.md} 5.10). */
+  /** Whether a grant on {@code channel} needs a {@code confirmed} event ({@code RULES.md} 8). */
   boolean needsConfirmation(Channel channel) {
     return doubleOptIn.contains(channel);
   }
 
-  /** Whether a {@code confirmed} event not earlier than the grant names it ({@code model.md} 5.3). */
+  /** Whether a {@code confirmed} event not earlier than the grant names it ({@code RULES.md} 3). */
   boolean isConfirmed(Granted grant) {
     return standing.isConfirmed(grant);
   }
 
-  /** The standing of the key (intent, channel, entity) ({@code model.md} 5.3). */
+  /** The standing of the key (intent, channel, entity) ({@code RULES.md} 3). */
   KeyStanding standing(Intent intent, Channel channel, Optional<String> entity) {
     return new KeyStanding(this, standing.key(intent, channel, entity), channel);
   }
@@ -106,7 +106,7 @@ final class State {
     return (ImmutableList<Granted>) standing.validGrants();
   }
 
-  /** The live grants on any key, latest last ({@code model.md} 5.3). */
+  /** The live grants on any key, latest last ({@code RULES.md} 3). */
   ImmutableList<Granted> liveGrants() {
     ImmutableList.Builder<Granted> live = ImmutableList.builder();
     for (Granted g : standing.validGrants()) {

@@ -1,6 +1,6 @@
 package dev.rapport.crm.policy;
 
-/** The answer of a {@link Decision} ({@code model.md} section 5). */
+/** The answer of a {@link Decision} ({@code RULES.md} "The model"). */
 public enum Verdict {
   /** The outreach may go, honouring the decision's obligations. */
   ALLOW,

@@ -1,7 +1,7 @@
 /**
  * The policy engine: {@link dev.rapport.crm.policy.PolicyEngine} decides whether a planned
  * {@link dev.rapport.crm.policy.Outreach} stays inside the relationship the customer declared
- * ({@code model.md} section 5, {@code law.md}).
+ * ({@code RULES.md} "The model", {@code RULES.md}).
  */
 @NullMarked
 @Value.Style(

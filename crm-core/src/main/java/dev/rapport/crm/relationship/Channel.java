@@ -1,6 +1,6 @@
 package dev.rapport.crm.relationship;
 
-/** How an outreach reaches the customer ({@code model.md} section 3). */
+/** How an outreach reaches the customer ({@code RULES.md} "Channels and senders"). */
 public enum Channel {
   /** Electronic mail. */
   EMAIL,

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 
 /**
  * At most {@link #max()} outreach of the named purposes (and channels, when named) in any
- * rolling window of length {@link #per()} ({@code model.md} 5.8). A cap names at least one
+ * rolling window of length {@link #per()} ({@code RULES.md} 6). A cap names at least one
  * purpose and never {@code TRANSACTIONAL} or {@code REPLY}: caps neither hold nor count those.
  * An empty channel set means every channel.
  *

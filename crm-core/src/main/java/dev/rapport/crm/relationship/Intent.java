@@ -5,7 +5,7 @@ import com.google.common.collect.Sets;
 import java.util.Set;
 
 /**
- * What a customer declared they want from the business ({@code model.md} section 1). Each
+ * What a customer declared they want from the business ({@code RULES.md} "Intents"). Each
  * intent opens a fixed set of {@linkplain Purpose purposes}; the customer's declaration is the
  * ceiling for every outreach.
  */
@@ -33,12 +33,12 @@ public enum Intent {
     this.opensMarketing = opens.stream().anyMatch(Purpose::isMarketing);
   }
 
-  /** The purposes this intent opens, per {@code model.md} section 1. */
+  /** The purposes this intent opens, per {@code RULES.md} "Intents". */
   public Set<Purpose> opens() {
     return opens;
   }
 
-  /** Whether this intent opens at least one marketing purpose ({@code model.md} 5.9). */
+  /** Whether this intent opens at least one marketing purpose ({@code RULES.md} 7). */
   public boolean opensMarketing() {
     return opensMarketing;
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * What the customer said about how and when to be contacted ({@code model.md} sections 1 and
- * 5.8): profiling depth, quiet hours, frequency caps and a cool-off after purchase. A newer
+ * What the customer said about how and when to be contacted ({@code RULES.md} "Intents" and
+ * 6): profiling depth, quiet hours, frequency caps and a cool-off after purchase. A newer
  * {@code preferences} event replaces older preferences whole: a field left out is back to its
  * default.
  */

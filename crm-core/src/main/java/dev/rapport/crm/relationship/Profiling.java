@@ -1,8 +1,8 @@
 package dev.rapport.crm.relationship;
 
 /**
- * How deeply the customer lets the business know their interests ({@code model.md} section
- * 1). The levels are ordered: {@code NONE < BASIC < DECLARED < INFERRED}. Never declared means
+ * How deeply the customer lets the business know their interests ({@code RULES.md}
+ * "Intents"). The levels are ordered: {@code NONE < BASIC < DECLARED < INFERRED}. Never declared means
  * {@link #NONE}.
  */
 public enum Profiling {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a planned outreach is for ({@code model.md} section 2). Every outreach names exactly
+ * What a planned outreach is for ({@code RULES.md} "Purposes"). Every outreach names exactly
  * one purpose. Marketing purposes are direct marketing in the legal sense: an objection stops
  * them all and the jurisdiction packs apply to them.
  */
@@ -30,7 +30,7 @@ public enum Purpose {
   CONTENT(true),
   /** Referral, review and testimonial requests. Needs {@link Intent#ADVOCACY}. */
   ADVOCACY(true),
-  /** Asking the customer to widen the relationship ({@code model.md} 5.9). */
+  /** Asking the customer to widen the relationship ({@code RULES.md} 7). */
   CONSENT_REQUEST(true);
 
   private final boolean marketing;
@@ -39,7 +39,7 @@ public enum Purpose {
     this.marketing = marketing;
   }
 
-  /** Whether this purpose is direct marketing ({@code model.md} section 2). */
+  /** Whether this purpose is direct marketing ({@code RULES.md} "Purposes"). */
   public boolean isMarketing() {
     return marketing;
   }

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 
 /**
  * A daily interval of local wall time in which the customer does not want to be contacted
- * ({@code model.md} 5.8): {@code [start, end)}, wrapping midnight when {@code start} is after
+ * ({@code RULES.md} 6): {@code [start, end)}, wrapping midnight when {@code start} is after
  * {@code end}. A start equal to the end means no quiet hours.
  */
 @Value.Immutable

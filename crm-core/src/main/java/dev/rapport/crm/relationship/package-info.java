@@ -4,7 +4,7 @@
  * customer lets the business know them ({@link Profiling}), and the customer's
  * {@link Preferences} about timing.
  *
- * <p>See {@code model.md} sections 1 to 3 of the specification.
+ * <p>See {@code RULES.md} "Intents" to "Channels and senders" of the specification.
  */
 @NullMarked
 @Value.Style(

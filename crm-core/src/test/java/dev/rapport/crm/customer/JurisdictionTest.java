@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Jurisdiction codes ({@code law.md}: ISO 3166-1 alpha-2 with an optional ISO 3166-2 part). */
+/** Jurisdiction codes ({@code RULES.md}: ISO 3166-1 alpha-2 with an optional ISO 3166-2 part). */
 final class JurisdictionTest {
 
   @ParameterizedTest(name = "''{0}'' is malformed")

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Validation of evidence and events at construction ({@code model.md} 4, {@code wire-format.md}). */
+/** Validation of evidence and events at construction ({@code RULES.md} "The ledger", {@code crm-jackson/README.md}). */
 final class EventValidationTest {
 
   @Test

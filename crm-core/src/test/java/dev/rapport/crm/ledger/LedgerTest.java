@@ -20,7 +20,7 @@ import dev.rapport.crm.relationship.Intent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The append-only ledger ({@code model.md} section 4). */
+/** The append-only ledger ({@code RULES.md} "The ledger"). */
 final class LedgerTest {
   private static final Granted G1 = grant("g1", day(0), Intent.DEALS, Channel.EMAIL);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Statutory calling hours ({@code law.md} US): marketing {@code CALL} and {@code SMS} only at
+ * Statutory calling hours ({@code RULES.md} US): marketing {@code CALL} and {@code SMS} only at
  * local times in {@code [08:00, 21:00)} (47 CFR 64.1200(c)(1)), {@code [08:00, 20:00)} in US-FL,
  * US-OK and US-MD; else {@code DEFER} to the next 08:00, reason {@code CALLING_HOURS}; applied
  * even where consent exists.
@@ -41,7 +41,7 @@ final class CallingHoursTest {
     return decide(callable(jurisdiction, zone), outreach(purpose, channel, local(zone, at)));
   }
 
-  @DisplayName("law.md US calling hours [08:00, 21:00): 21:00 itself defers to the next 08:00")
+  @DisplayName("RULES.md US calling hours [08:00, 21:00): 21:00 itself defers to the next 08:00")
   @ParameterizedTest(name = "{0} {1} at {2} local: {3} {4}")
   @CsvSource({
     "US-TX, CALL, 2026-06-10T07:59, DEFER, 2026-06-10T08:00",
@@ -69,7 +69,7 @@ final class CallingHoursTest {
     }
   }
 
-  @DisplayName("law.md US-FL, US-OK, US-MD calling hours [08:00, 20:00)")
+  @DisplayName("RULES.md US-FL, US-OK, US-MD calling hours [08:00, 20:00)")
   @ParameterizedTest(name = "{0} {1} at {3} local: {4}")
   @CsvSource({
     "US-FL, CALL, America/New_York, 2026-06-10T19:59, ALLOW,",
@@ -92,7 +92,7 @@ final class CallingHoursTest {
     }
   }
 
-  @DisplayName("law.md US the CALLING_HOURS reason carries the citation of the hours applied")
+  @DisplayName("RULES.md US the CALLING_HOURS reason carries the citation of the hours applied")
   @ParameterizedTest(name = "{0}: \"{2}\"")
   @CsvSource({
     "US-TX, America/Chicago,  47 CFR 64.1200(c)(1)",
@@ -108,7 +108,7 @@ final class CallingHoursTest {
   }
 
   @Test
-  @DisplayName("law.md US calling hours apply even with prior express written consent")
+  @DisplayName("RULES.md US calling hours apply even with prior express written consent")
   void callingHoursApplyWhateverTheConsent() {
     String zone = "America/Chicago";
     Ledger ledger =
@@ -123,21 +123,21 @@ final class CallingHoursTest {
   }
 
   @Test
-  @DisplayName("law.md US calling hours do not hold a marketing email")
+  @DisplayName("RULES.md US calling hours do not hold a marketing email")
   void callingHoursDoNotHoldEmail() {
     assertThat(call("US-TX", "America/Chicago", Purpose.OFFER, Channel.EMAIL, "2026-06-10T23:00").verdict())
         .isEqualTo(Verdict.ALLOW);
   }
 
   @Test
-  @DisplayName("law.md US calling hours do not hold a non-marketing SERVICE call")
+  @DisplayName("RULES.md US calling hours do not hold a non-marketing SERVICE call")
   void callingHoursDoNotHoldServiceCalls() {
     assertThat(call("US-TX", "America/Chicago", Purpose.SERVICE, Channel.CALL, "2026-06-10T23:00").verdict())
         .isEqualTo(Verdict.ALLOW);
   }
 
   @Test
-  @DisplayName("law.md US, model 5.2 calling hours hold a SERVICE call that carries promotion")
+  @DisplayName("RULES.md US, model 5.2 calling hours hold a SERVICE call that carries promotion")
   void callingHoursHoldServiceCallsWithPromotion() {
     String zone = "America/Chicago";
 
@@ -153,14 +153,14 @@ final class CallingHoursTest {
   }
 
   @Test
-  @DisplayName("law.md there are no statutory calling hours outside the US: a call at 23:00 in AU is allowed")
+  @DisplayName("RULES.md there are no statutory calling hours outside the US: a call at 23:00 in AU is allowed")
   void noCallingHoursWithoutTheUsPack() {
     assertThat(call("AU", "Australia/Perth", Purpose.OFFER, Channel.CALL, "2026-06-10T23:00").verdict())
         .isEqualTo(Verdict.ALLOW);
   }
 
   @Test
-  @DisplayName("law.md US, model 5.8 across spring-forward a 21:30 call waits until 08:00 EDT (12:00Z), 9.5 wall hours but 8.5 real ones")
+  @DisplayName("RULES.md US, model 5.8 across spring-forward a 21:30 call waits until 08:00 EDT (12:00Z), 9.5 wall hours but 8.5 real ones")
   void callingHoursAcrossSpringForward() {
     Decision decision = call("US-NY", "America/New_York", Purpose.OFFER, Channel.CALL, "2026-03-07T21:30");
 
@@ -168,7 +168,7 @@ final class CallingHoursTest {
   }
 
   @Test
-  @DisplayName("law.md US, model 5.8 across fall-back a 21:30 call waits until 08:00 EST (13:00Z)")
+  @DisplayName("RULES.md US, model 5.8 across fall-back a 21:30 call waits until 08:00 EST (13:00Z)")
   void callingHoursAcrossFallBack() {
     Decision decision = call("US-NY", "America/New_York", Purpose.OFFER, Channel.CALL, "2026-10-31T21:30");
 
@@ -176,7 +176,7 @@ final class CallingHoursTest {
   }
 
   @Test
-  @DisplayName("law.md US on the spring-forward day itself 07:59 EDT waits one minute for 08:00 EDT")
+  @DisplayName("RULES.md US on the spring-forward day itself 07:59 EDT waits one minute for 08:00 EDT")
   void callingHoursOnTheSpringForwardDay() {
     Decision decision = call("US-NY", "America/New_York", Purpose.OFFER, Channel.CALL, "2026-03-08T07:59");
 

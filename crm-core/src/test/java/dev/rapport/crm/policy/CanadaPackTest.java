@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Canadian pack ({@code law.md} CA, CASL): express consent does not expire until withdrawn;
+ * The Canadian pack ({@code RULES.md} CA, CASL): express consent does not expire until withdrawn;
  * implied consent from a purchase within 2 years or an inquiry within 6 months, same entity, for
  * {@code OFFER}/{@code PROMOTION} on email, text and post (CASL s.10(9)(a), s.10(10)). The
  * customer lives in Quebec: a subdivision inherits its country's pack.
@@ -43,7 +43,7 @@ final class CanadaPackTest {
     return decideImplied(ledger(customer("CA-QC", ZONE), events), outreach);
   }
 
-  @ParameterizedTest(name = "law.md CA a recent purchase implies consent on {0} in CA-QC")
+  @ParameterizedTest(name = "RULES.md CA a recent purchase implies consent on {0} in CA-QC")
   @EnumSource(value = Channel.class, names = {"EMAIL", "SMS", "POST"})
   void aRecentPurchaseImpliesConsent(Channel channel) {
     Decision decision = implied(outreach(Purpose.PROMOTION, channel, NOON), purchase("b1", LAST_MONTH));
@@ -53,7 +53,7 @@ final class CanadaPackTest {
         .hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
-  @ParameterizedTest(name = "law.md CA no implied consent on {0}")
+  @ParameterizedTest(name = "RULES.md CA no implied consent on {0}")
   @EnumSource(value = Channel.class, names = {"CALL", "PUSH", "SOCIAL"})
   void noImpliedConsentOnOtherChannels(Channel channel) {
     Decision decision = implied(outreach(Purpose.OFFER, channel, NOON), purchase("b1", LAST_MONTH));
@@ -61,7 +61,7 @@ final class CanadaPackTest {
     assertThat(decision).isDenied();
   }
 
-  @ParameterizedTest(name = "law.md CA, model 5.4 no implied consent for {0}")
+  @ParameterizedTest(name = "RULES.md CA, model 5.4 no implied consent for {0}")
   @EnumSource(value = Purpose.class, names = {"CONTENT", "ADVOCACY", "PERSONAL"})
   void noImpliedConsentForOtherPurposes(Purpose purpose) {
     Decision decision = implied(outreach(purpose, Channel.EMAIL, NOON).staff("s-1"), purchase("b1", LAST_MONTH));
@@ -70,7 +70,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA, model 5.4 implied consent needs the option: off, only declarations count")
+  @DisplayName("RULES.md CA, model 5.4 implied consent needs the option: off, only declarations count")
   void impliedConsentNeedsTheOption() {
     Decision decision = decide(ledger(customer("CA-QC", ZONE), purchase("b1", LAST_MONTH)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
@@ -78,7 +78,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA express consent does not expire: a grant ten years old still covers")
+  @DisplayName("RULES.md CA express consent does not expire: a grant ten years old still covers")
   void expressConsentDoesNotExpire() {
     Decision decision =
         decide(
@@ -89,7 +89,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA a grant's own expiresAt still applies")
+  @DisplayName("RULES.md CA a grant's own expiresAt still applies")
   void aGrantsOwnExpiryApplies() {
     Decision decision =
         decide(
@@ -102,7 +102,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA too old: IMPLIED_CONSENT_EXPIRED citing CASL s.10(9)(a)")
+  @DisplayName("RULES.md CA too old: IMPLIED_CONSENT_EXPIRED citing CASL s.10(9)(a)")
   void tooOldIsExpiredWithCitation() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-old", NOON.minus(Duration.ofDays(800))));
 
@@ -111,7 +111,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA only with another entity: OTHER_ENTITY citing CASL s.10(9)(a)")
+  @DisplayName("RULES.md CA only with another entity: OTHER_ENTITY citing CASL s.10(9)(a)")
   void anotherEntityIsNamedWithCitation() {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-qc"), purchase("b-other", LAST_MONTH, "acme-on", true));
@@ -123,7 +123,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA the same named entity implies consent")
+  @DisplayName("RULES.md CA the same named entity implies consent")
   void theSameNamedEntityImpliesConsent() {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-qc"), purchase("b-same", LAST_MONTH, "acme-qc", false));
@@ -132,7 +132,7 @@ final class CanadaPackTest {
   }
 
   @Test
-  @DisplayName("law.md CA a newer inquiry restarts the clock after a purchase too old")
+  @DisplayName("RULES.md CA a newer inquiry restarts the clock after a purchase too old")
   void aNewerInquiryRestartsTheClock() {
     Decision decision =
         implied(
@@ -143,7 +143,7 @@ final class CanadaPackTest {
     assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
-  @DisplayName("law.md CA, model 5.4 a withdrawal or an objection ends implied consent for good: a later purchase does not revive it")
+  @DisplayName("RULES.md CA, model 5.4 a withdrawal or an objection ends implied consent for good: a later purchase does not revive it")
   @ParameterizedTest(name = "after a {0}")
   @CsvSource({"withdrawal", "objection"})
   void aWithdrawalOrObjectionEndsImpliedConsent(String ending) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Timing rules together ({@code model.md} 5.8): {@code deferUntil} is the earliest instant
+ * Timing rules together ({@code RULES.md} 6): {@code deferUntil} is the earliest instant
  * {@code t >= at} at which no timing rule defers; a {@code DEFER} lists every timing rule that
  * defers at some instant of {@code [at, deferUntil)}; daily windows that leave no free minute
  * give a {@code DENY} with their codes; and timing rules apply only when nothing denies.
@@ -143,7 +143,7 @@ final class CombinedTimingTest {
   }
 
   @Test
-  @DisplayName("5.8, law.md US calling hours end at 08:00 inside quiet hours 06:00-09:00: the call waits until 09:00")
+  @DisplayName("5.8, RULES.md US calling hours end at 08:00 inside quiet hours 06:00-09:00: the call waits until 09:00")
   void callingHoursThenQuietHours() {
     Decision decision =
         decide(chicagoCaller(quietHours("06:00", "09:00")), outreach(Purpose.OFFER, Channel.CALL, local(CHICAGO, "2026-06-10T21:30")));

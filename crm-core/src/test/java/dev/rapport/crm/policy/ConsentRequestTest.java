@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code model.md} 5.9: asking for consent is marketing. */
+/** {@code RULES.md} 7: asking for consent is marketing. */
 final class ConsentRequestTest {
 
   @ParameterizedTest(name = "section 5.9: a live {0} grant on the channel allows asking for more")

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Cool-off after purchase ({@code model.md} 5.8): no marketing purpose until the last purchase
+ * Cool-off after purchase ({@code RULES.md} 6): no marketing purpose until the last purchase
  * plus the cool-off. Reason {@code COOL_OFF}.
  */
 final class CoolOffTest {

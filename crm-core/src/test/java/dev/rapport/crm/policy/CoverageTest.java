@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code model.md} 5.3: coverage works on keys (intent, channel, entity); the standing of a key
+ * {@code RULES.md} 3: coverage works on keys (intent, channel, entity); the standing of a key
  * is its latest valid grant or withdrawal, imports are skipped after a withdrawal or objection,
  * and only the customer's own later grant re-opens what the customer closed.
  */

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Invariants of the decision ({@code model.md} 4, 5, 5.1, 5.3) over random ledgers, 300 seeded
+ * Invariants of the decision ({@code RULES.md} "The ledger", "The model", 1, 3) over random ledgers, 300 seeded
  * tries each ({@link PropertyRun}: a failure prints the seed that reproduces it).
  *
  * <p>The generated ledgers carry no timing preferences and the customer's jurisdiction has no
@@ -56,7 +56,7 @@ final class DecisionPropertiesTest {
     return t.given("outreach", RandomLedgers.anyOutreach(t.random()));
   }
 
-  /** (a) model.md 4 and 5.3: a withdrawal or objection only ever closes. */
+  /** (a) RULES.md "The ledger" and 3: a withdrawal or objection only ever closes. */
   @TestFactory
   Stream<DynamicTest> appendingAWithdrawalOrObjectionNeverTurnsADenyIntoAnAllowForMarketing() {
     return PropertyRun.tries(300)
@@ -79,7 +79,7 @@ final class DecisionPropertiesTest {
   }
 
   /**
-   * (b) model.md 5: events after {@code at} are ignored, wherever they stand in the ledger. The
+   * (b) RULES.md "The model": events after {@code at} are ignored, wherever they stand in the ledger. The
    * random ledger holds events on both sides of the outreach's instant; leaving out those after
    * it (and a confirmation whose grant is after it, which confirms nothing) changes nothing, and
    * neither does a later erasure.
@@ -115,7 +115,7 @@ final class DecisionPropertiesTest {
             });
   }
 
-  /** (c) model.md 5.1: from the erasure on, everything is denied. */
+  /** (c) RULES.md 1: from the erasure on, everything is denied. */
   @TestFactory
   Stream<DynamicTest> afterErasureEverythingIsDenied() {
     return PropertyRun.tries(300)
@@ -131,7 +131,7 @@ final class DecisionPropertiesTest {
             });
   }
 
-  /** (d) model.md 5: the same inputs give the same decision, whatever the history's order. */
+  /** (d) RULES.md "The model": the same inputs give the same decision, whatever the history's order. */
   @TestFactory
   Stream<DynamicTest> theSameInputsAlwaysGiveTheSameDecision() {
     return PropertyRun.tries(300)
@@ -155,7 +155,7 @@ final class DecisionPropertiesTest {
   }
 
   /**
-   * (d) model.md 4: events are ordered by {@code at}, ties by ledger position; appending them in
+   * (d) RULES.md "The ledger": events are ordered by {@code at}, ties by ledger position; appending them in
    * time order (ties kept in ledger order) describes the same state. A ledger whose time order
    * puts a confirmation before its grant cannot be appended that way and checks nothing; the
    * coverage check makes sure most tries do check.
@@ -186,7 +186,7 @@ final class DecisionPropertiesTest {
             });
   }
 
-  /** (e) model.md 4 and 5.3: only the customer can re-open what the customer closed. */
+  /** (e) RULES.md "The ledger" and 3: only the customer can re-open what the customer closed. */
   @TestFactory
   Stream<DynamicTest> anImportedGrantNeverReopensWhatAWithdrawalClosed() {
     return PropertyRun.tries(300)

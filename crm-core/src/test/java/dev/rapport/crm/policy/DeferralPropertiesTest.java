@@ -38,7 +38,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Invariants of {@code model.md} 5.8 over random quiet hours, caps (the customer's and the
+ * Invariants of {@code RULES.md} 6 over random quiet hours, caps (the customer's and the
  * business's), history, cool-off, jurisdictions and zones, with instants near daylight-saving
  * changes (Lord Howe's half-hour shift and the Chatham Islands' 45-minute offset included):
  *

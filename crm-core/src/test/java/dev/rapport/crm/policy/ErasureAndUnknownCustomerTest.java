@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code model.md} 5.1: erasure and unknown customers. */
+/** {@code RULES.md} 1: erasure and unknown customers. */
 final class ErasureAndUnknownCustomerTest {
   /** Everything granted, an inquiry open on every channel, then erased on day 5. */
   private static final Ledger ERASED_ON_DAY_5 =

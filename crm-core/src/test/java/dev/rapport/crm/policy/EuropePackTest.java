@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The EU, EEA and GB pack ({@code law.md}): soft opt-in with no time limit, needing an opt-out
+ * The EU, EEA and GB pack ({@code RULES.md}): soft opt-in with no time limit, needing an opt-out
  * offered and the same entity (ePrivacy Directive 2002/58/EC Art. 13(2); UK PECR reg. 22(3)), and
  * objection covering every channel, post included (GDPR Art. 21(2)-(3)).
  */
@@ -41,7 +41,7 @@ final class EuropePackTest {
     return decideImplied(ledger(customer("FR", ZONE), events), outreach);
   }
 
-  @ParameterizedTest(name = "law.md EU/EEA/GB soft opt-in applies in {0}")
+  @ParameterizedTest(name = "RULES.md EU/EEA/GB soft opt-in applies in {0}")
   @ValueSource(strings = {
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
     "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "GB"})
@@ -53,7 +53,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU soft opt-in has no time limit: a purchase ten years ago still counts")
+  @DisplayName("RULES.md EU soft opt-in has no time limit: a purchase ten years ago still counts")
   void softOptInHasNoTimeLimit() {
     Decision decision = implied(outreach(Purpose.PROMOTION, Channel.EMAIL, NOON), purchase("b-old", LONG_AGO));
 
@@ -63,28 +63,28 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU soft opt-in: an inquiry with the opt-out offered counts too")
+  @DisplayName("RULES.md EU soft opt-in: an inquiry with the opt-out offered counts too")
   void anInquiryCounts() {
     assertThat(implied(outreach(Purpose.OFFER, Channel.POST, NOON), inquiry("i1", LONG_AGO)).verdict())
         .isEqualTo(Verdict.ALLOW);
   }
 
   @Test
-  @DisplayName("law.md EU soft opt-in: an event at the outreach's very instant counts (at or before at)")
+  @DisplayName("RULES.md EU soft opt-in: an event at the outreach's very instant counts (at or before at)")
   void anEventAtTheSameInstantCounts() {
     assertThat(implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-now", NOON)).verdict())
         .isEqualTo(Verdict.ALLOW);
   }
 
   @Test
-  @DisplayName("law.md EU soft opt-in: an event one second after the outreach does not count")
+  @DisplayName("RULES.md EU soft opt-in: an event one second after the outreach does not count")
   void aLaterEventDoesNotCount() {
     assertThat(implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-later", NOON.plusSeconds(1))).verdict())
         .isEqualTo(Verdict.DENY);
   }
 
   @Test
-  @DisplayName("law.md EU soft opt-in needs optOutOffered: NO_OPT_OUT_OFFERED citing the ePrivacy Directive")
+  @DisplayName("RULES.md EU soft opt-in needs optOutOffered: NO_OPT_OUT_OFFERED citing the ePrivacy Directive")
   void softOptInNeedsTheOptOut() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchaseWithoutOptOut("b1", LONG_AGO));
 
@@ -95,7 +95,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md GB soft opt-in failures cite UK PECR reg. 22(3)")
+  @DisplayName("RULES.md GB soft opt-in failures cite UK PECR reg. 22(3)")
   void britishFailuresCitePecr() {
     Decision decision =
         decideImplied(
@@ -106,7 +106,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU soft opt-in needs the same entity: OTHER_ENTITY citing the ePrivacy Directive")
+  @DisplayName("RULES.md EU soft opt-in needs the same entity: OTHER_ENTITY citing the ePrivacy Directive")
   void softOptInNeedsTheSameEntity() {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-fr"), purchase("b1", LONG_AGO, "acme-de", true));
@@ -116,7 +116,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU an event failing both ways gives both NO_OPT_OUT_OFFERED and OTHER_ENTITY")
+  @DisplayName("RULES.md EU an event failing both ways gives both NO_OPT_OUT_OFFERED and OTHER_ENTITY")
   void anEventFailingBothWaysGivesBothCodes() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b1", LONG_AGO, "acme-de", false));
 
@@ -124,7 +124,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU every failing condition of every event is listed")
+  @DisplayName("RULES.md EU every failing condition of every event is listed")
   void everyEventsFailuresAreListed() {
     Decision decision =
         implied(
@@ -143,7 +143,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU one qualifying event is enough, whatever the others")
+  @DisplayName("RULES.md EU one qualifying event is enough, whatever the others")
   void oneQualifyingEventIsEnough() {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchaseWithoutOptOut("b-no-offer", LONG_AGO), inquiry("i-ok", LONG_AGO.plusSeconds(60)));
@@ -151,20 +151,20 @@ final class EuropePackTest {
     assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
-  @ParameterizedTest(name = "law.md EU no soft opt-in on {0}")
+  @ParameterizedTest(name = "RULES.md EU no soft opt-in on {0}")
   @EnumSource(value = Channel.class, names = {"CALL", "PUSH", "SOCIAL"})
   void noSoftOptInOnOtherChannels(Channel channel) {
     assertThat(implied(outreach(Purpose.OFFER, channel, NOON), purchase("b1", LONG_AGO)).verdict()).isEqualTo(Verdict.DENY);
   }
 
   @Test
-  @DisplayName("law.md EU, model 5.4 no soft opt-in for CONTENT")
+  @DisplayName("RULES.md EU, model 5.4 no soft opt-in for CONTENT")
   void noSoftOptInForContent() {
     assertThat(implied(outreach(Purpose.CONTENT, Channel.EMAIL, NOON), purchase("b1", LONG_AGO)).verdict()).isEqualTo(Verdict.DENY);
   }
 
   @Test
-  @DisplayName("law.md EU, model 5.4 no soft opt-in with the option off")
+  @DisplayName("RULES.md EU, model 5.4 no soft opt-in with the option off")
   void noSoftOptInWithTheOptionOff() {
     Decision decision = decide(ledger(customer("FR", ZONE), purchase("b1", LONG_AGO)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
@@ -172,7 +172,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU objection is absolute and covers POST (GDPR Art. 21(2)-(3))")
+  @DisplayName("RULES.md EU objection is absolute and covers POST (GDPR Art. 21(2)-(3))")
   void objectionCoversPost() {
     Decision decision =
         decide(
@@ -186,7 +186,7 @@ final class EuropePackTest {
   }
 
   @Test
-  @DisplayName("law.md EU objection ends soft opt-in on post as well")
+  @DisplayName("RULES.md EU objection ends soft opt-in on post as well")
   void objectionEndsSoftOptInOnPost() {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.POST, NOON), purchase("b1", LONG_AGO), objection("o1", NOON.minus(Duration.ofDays(1))));

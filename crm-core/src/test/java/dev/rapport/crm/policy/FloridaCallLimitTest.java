@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Florida call limit ({@code law.md} US-FL, Fla. Stat. 501.616(6)(b)): a marketing {@code
+ * The Florida call limit ({@code RULES.md} US-FL, Fla. Stat. 501.616(6)(b)): a marketing {@code
  * CALL} is limited like a frequency cap with max 3 per 24 hours, counting every {@code CALL}
  * history entry on the same topic whatever its purpose; the topic of an entry or outreach without
  * one is its purpose; a non-marketing call carrying promotion is limited too.
@@ -57,7 +57,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL a fourth marketing call on a topic within 24 hours waits until the oldest is 24 hours old")
+  @DisplayName("RULES.md US-FL a fourth marketing call on a topic within 24 hours waits until the oldest is 24 hours old")
   void theFourthCallWaits() {
     Decision decision = decide(floridian("US-FL"), threeCalls(Purpose.OFFER, null), offerCall("2026-06-10T09:00"));
 
@@ -68,7 +68,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL the CALL_LIMIT reason cites Fla. Stat. 501.616(6)(b)")
+  @DisplayName("RULES.md US-FL the CALL_LIMIT reason cites Fla. Stat. 501.616(6)(b)")
   void theReasonCitesTheStatute() {
     Decision decision = decide(floridian("US-FL"), threeCalls(Purpose.OFFER, null), offerCall("2026-06-10T09:00"));
 
@@ -76,7 +76,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL two calls in 24 hours leave room for a third")
+  @DisplayName("RULES.md US-FL two calls in 24 hours leave room for a third")
   void twoCallsLeaveRoom() {
     List<HistoryEntry> two = threeCalls(Purpose.OFFER, null).subList(0, 2);
 
@@ -84,7 +84,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL a call exactly 24 hours old is no longer counted")
+  @DisplayName("RULES.md US-FL a call exactly 24 hours old is no longer counted")
   void aCallExactlyADayOldIsNotCounted() {
     List<HistoryEntry> history =
         List.of(
@@ -96,7 +96,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL a call one second younger than 24 hours still counts")
+  @DisplayName("RULES.md US-FL a call one second younger than 24 hours still counts")
   void aCallOneSecondYoungerCounts() {
     List<HistoryEntry> history =
         List.of(
@@ -110,7 +110,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL calls on another topic do not count")
+  @DisplayName("RULES.md US-FL calls on another topic do not count")
   void otherTopicsDoNotCount() {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.OFFER, "spring-sale"), offerCall("2026-06-10T09:00").topic("autumn-sale"));
@@ -119,7 +119,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL calls on the same named topic count")
+  @DisplayName("RULES.md US-FL calls on the same named topic count")
   void theSameNamedTopicCounts() {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.OFFER, "spring-sale"), offerCall("2026-06-10T09:00").topic("spring-sale"));
@@ -128,7 +128,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL the topic defaults to the purpose: three OFFER calls do not hold a PROMOTION call")
+  @DisplayName("RULES.md US-FL the topic defaults to the purpose: three OFFER calls do not hold a PROMOTION call")
   void theTopicDefaultsToThePurpose() {
     Decision decision =
         decide(
@@ -140,7 +140,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL calls count whatever their purpose: three SERVICE calls on a topic hold an OFFER on it")
+  @DisplayName("RULES.md US-FL calls count whatever their purpose: three SERVICE calls on a topic hold an OFFER on it")
   void callsOfAnyPurposeCount() {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.SERVICE, "renewal"), offerCall("2026-06-10T09:00").topic("renewal"));
@@ -149,7 +149,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL texts are not calls: three SMS entries do not count")
+  @DisplayName("RULES.md US-FL texts are not calls: three SMS entries do not count")
   void textsDoNotCount() {
     List<HistoryEntry> texts =
         threeCalls(Purpose.OFFER, null).stream()
@@ -160,7 +160,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL the limit holds calls only: a text after three calls is allowed")
+  @DisplayName("RULES.md US-FL the limit holds calls only: a text after three calls is allowed")
   void textsAreNotLimited() {
     Decision decision =
         decide(
@@ -172,7 +172,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL a non-marketing SERVICE call carrying promotion is limited too")
+  @DisplayName("RULES.md US-FL a non-marketing SERVICE call carrying promotion is limited too")
   void aServiceCallWithPromotionIsLimited() {
     Decision decision =
         decide(
@@ -186,7 +186,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL a plain SERVICE call is not limited")
+  @DisplayName("RULES.md US-FL a plain SERVICE call is not limited")
   void aPlainServiceCallIsNotLimited() {
     Decision decision =
         decide(
@@ -198,7 +198,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL only: a fourth call in Georgia, same zone, is allowed")
+  @DisplayName("RULES.md US-FL only: a fourth call in Georgia, same zone, is allowed")
   void otherStatesHaveNoCallLimit() {
     Decision decision = decide(floridian("US-GA"), threeCalls(Purpose.OFFER, null), offerCall("2026-06-10T09:00"));
 
@@ -206,7 +206,7 @@ final class FloridaCallLimitTest {
   }
 
   @Test
-  @DisplayName("law.md US-FL, model 5.8 a call limit ending after 20:00 waits for the next 08:00, listing both rules")
+  @DisplayName("RULES.md US-FL, model 5.8 a call limit ending after 20:00 waits for the next 08:00, listing both rules")
   void aCallLimitEndingAfterHoursWaitsForMorning() {
     List<HistoryEntry> history =
         List.of(

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Frequency caps ({@code model.md} 5.8): count the history entries with {@code at - per <
+ * Frequency caps ({@code RULES.md} 6): count the history entries with {@code at - per <
  * entry.at <= at}; at {@code max} or more, defer until entry number n-max+1 (oldest first, from
  * 1) plus {@code per}. The customer's own caps and the business's caps from the options both
  * apply. A customer in Japan (no pack, no daylight saving) keeps other rules out of the way.

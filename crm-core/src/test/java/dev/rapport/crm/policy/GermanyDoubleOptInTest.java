@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Germany ({@code law.md} EU, DE): every grant on {@code EMAIL} needs a {@code confirmed} event
+ * Germany ({@code RULES.md} EU, DE): every grant on {@code EMAIL} needs a {@code confirmed} event
  * (double opt-in), else {@code AWAITING_CONFIRMATION} (UWG s.7(2)); other channels need none.
  */
 final class GermanyDoubleOptInTest {
@@ -29,7 +29,7 @@ final class GermanyDoubleOptInTest {
   private static final Instant NOON = local(ZONE, "2026-06-10T12:00");
   private static final Instant GRANTED = NOON.minus(Duration.ofDays(2));
 
-  @ParameterizedTest(name = "law.md DE an unconfirmed email grant awaits confirmation in {0}")
+  @ParameterizedTest(name = "RULES.md DE an unconfirmed email grant awaits confirmation in {0}")
   @ValueSource(strings = {"DE", "DE-BY", "DE-BE"})
   void anUnconfirmedEmailGrantAwaitsConfirmation(String jurisdiction) {
     Decision decision =
@@ -42,7 +42,7 @@ final class GermanyDoubleOptInTest {
   }
 
   @Test
-  @DisplayName("law.md DE a confirmed email grant covers")
+  @DisplayName("RULES.md DE a confirmed email grant covers")
   void aConfirmedEmailGrantCovers() {
     Decision decision =
         decide(
@@ -53,7 +53,7 @@ final class GermanyDoubleOptInTest {
   }
 
   @Test
-  @DisplayName("law.md DE a confirmation after the outreach's instant does not yet count")
+  @DisplayName("RULES.md DE a confirmation after the outreach's instant does not yet count")
   void aLaterConfirmationDoesNotCount() {
     Decision decision =
         decide(
@@ -64,7 +64,7 @@ final class GermanyDoubleOptInTest {
   }
 
   @Test
-  @DisplayName("law.md DE an SMS grant needs no confirmation")
+  @DisplayName("RULES.md DE an SMS grant needs no confirmation")
   void anSmsGrantNeedsNoConfirmation() {
     Decision decision =
         decide(ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.SMS)), outreach(Purpose.OFFER, Channel.SMS, NOON));
@@ -73,7 +73,7 @@ final class GermanyDoubleOptInTest {
   }
 
   @Test
-  @DisplayName("law.md DE, model 5.3 a grant on EMAIL and SMS covers SMS at once and waits on EMAIL")
+  @DisplayName("RULES.md DE, model 5.3 a grant on EMAIL and SMS covers SMS at once and waits on EMAIL")
   void confirmationIsPerChannel() {
     var ledger = ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL, Channel.SMS));
 
@@ -81,7 +81,7 @@ final class GermanyDoubleOptInTest {
     assertThat(decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, NOON)).reasonCodes()).containsExactly(ReasonCode.AWAITING_CONFIRMATION);
   }
 
-  @ParameterizedTest(name = "law.md double opt-in is Germany's: an unconfirmed email grant covers in {0}")
+  @ParameterizedTest(name = "RULES.md double opt-in is Germany's: an unconfirmed email grant covers in {0}")
   @ValueSource(strings = {"AT", "FR", "GB", "CA", "US-TX", "AU"})
   void otherJurisdictionsNeedNoConfirmation(String jurisdiction) {
     Decision decision =

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code model.md} 5.4: implied consent is off by default, so a purchase never stands in for a
+ * {@code RULES.md} "Implied consent": implied consent is off by default, so a purchase never stands in for a
  * declaration unless the business turns the option on. (The packs' own conditions are {@code
- * law.md}'s and tested elsewhere.)
+ * RULES.md}'s and tested elsewhere.)
  */
 final class ImpliedConsentTest {
 

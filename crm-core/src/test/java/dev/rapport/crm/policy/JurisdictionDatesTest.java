@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The date rule of {@code law.md} (Dates): with S the local date of {@code outreach.at} and E the
+ * The date rule of {@code RULES.md} (Dates): with S the local date of {@code outreach.at} and E the
  * local date of the event, both in the customer's zone, the event counts if and only if {@code E
  * > S - N} with calendar arithmetic; the boundary day does not count; month ends follow {@code
  * minusMonths}. Each window is tested on its last allowed day and its first denied one.
@@ -37,7 +37,7 @@ final class JurisdictionDatesTest {
     return kind.equals("purchase") ? purchase("e-rel", at) : inquiry("e-rel", at);
   }
 
-  @DisplayName("law.md Dates: implied consent on the last allowed day and the first denied one (CA 2y/6m, US 18m/3m)")
+  @DisplayName("RULES.md Dates: implied consent on the last allowed day and the first denied one (CA 2y/6m, US 18m/3m)")
   @ParameterizedTest(name = "{0}: {2} on {3}, an offer by email on {4}: {5}")
   @CsvSource({
     // CA purchase within 2 years (CASL s.10(10)): 2024-01-10 supports 2026-01-09, not 2026-01-10.
@@ -68,7 +68,7 @@ final class JurisdictionDatesTest {
     assertThat(decision.verdict()).isEqualTo(code == ReasonCode.IMPLIED_CONSENT ? Verdict.ALLOW : Verdict.DENY);
   }
 
-  @DisplayName("law.md Dates: local dates, not UTC ones: an event late in the local evening is already the next day in UTC")
+  @DisplayName("RULES.md Dates: local dates, not UTC ones: an event late in the local evening is already the next day in UTC")
   @ParameterizedTest(name = "a purchase at {0} Toronto time, an offer at {1}: {2}")
   @CsvSource({
     // 2024-01-10T23:30 in Toronto is 2024-01-11T04:30Z: its local date is still the 10th.
@@ -88,7 +88,7 @@ final class JurisdictionDatesTest {
   }
 
   @Test
-  @DisplayName("law.md Dates: the late-evening purchase is the next day in UTC, yet the 2-year window is counted from its local date")
+  @DisplayName("RULES.md Dates: the late-evening purchase is the next day in UTC, yet the 2-year window is counted from its local date")
   void theUtcDateWouldHaveCounted() {
     String zone = "America/Toronto";
     Instant purchased = local(zone, "2024-01-10T23:30");
@@ -103,7 +103,7 @@ final class JurisdictionDatesTest {
         .hasReason(ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
-  @DisplayName("law.md US DNC exception: purchase 18 months, inquiry 3 months, boundary day excluded, implied consent off")
+  @DisplayName("RULES.md US DNC exception: purchase 18 months, inquiry 3 months, boundary day excluded, implied consent off")
   @ParameterizedTest(name = "{0} on {1}, a marketing call on {2}: {3}")
   @CsvSource({
     "purchase, 2024-07-10T12:00, 2026-01-09T12:00, ALLOW",

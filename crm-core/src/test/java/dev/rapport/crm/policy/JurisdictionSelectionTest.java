@@ -23,13 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Which pack applies ({@code law.md}): chosen by the country code, a subdivision inheriting its
+ * Which pack applies ({@code RULES.md}): chosen by the country code, a subdivision inheriting its
  * country's pack; a well-formed code without a pack gets the model alone (AU, JP, ...).
  */
 final class JurisdictionSelectionTest {
   private static final Instant JOINED = utc("2026-01-05T15:00:00Z");
 
-  @DisplayName("law.md a subdivision inherits its country's implied-consent rules (an SMS offer after last month's purchase)")
+  @DisplayName("RULES.md a subdivision inherits its country's implied-consent rules (an SMS offer after last month's purchase)")
   @ParameterizedTest(name = "{0}: {2}")
   @CsvSource({
     "CA-QC,  America/Toronto,  ALLOW",
@@ -50,7 +50,7 @@ final class JurisdictionSelectionTest {
     assertThat(decision).hasVerdict(verdict);
   }
 
-  @DisplayName("law.md a jurisdiction without a pack gets the model alone: no implied consent even with the option on")
+  @DisplayName("RULES.md a jurisdiction without a pack gets the model alone: no implied consent even with the option on")
   @ParameterizedTest(name = "{0}, an offer by {2} after a purchase last month is denied")
   @CsvSource({
     "AU, Australia/Sydney,   EMAIL",
@@ -73,7 +73,7 @@ final class JurisdictionSelectionTest {
         .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
-  @DisplayName("law.md calling hours by jurisdiction: a marketing call at 20:30 local")
+  @DisplayName("RULES.md calling hours by jurisdiction: a marketing call at 20:30 local")
   @ParameterizedTest(name = "{0}: {2}")
   @CsvSource({
     "US,    America/New_York, ALLOW",
@@ -96,7 +96,7 @@ final class JurisdictionSelectionTest {
     assertThat(decision).hasVerdict(verdict);
   }
 
-  @DisplayName("law.md outside the US the US rules do not apply: DNC registration, automated texts, 23:00 calls")
+  @DisplayName("RULES.md outside the US the US rules do not apply: DNC registration, automated texts, 23:00 calls")
   @ParameterizedTest(name = "{0}: an automated 23:00 text to a DNC-registered number on an unwritten grant is allowed")
   @ValueSource(strings = {"AU", "JP", "CA", "GB"})
   void usRulesStayInTheUs(String jurisdiction) {

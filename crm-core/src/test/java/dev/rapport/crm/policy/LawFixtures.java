@@ -41,7 +41,7 @@ final class LawFixtures {
   /** The engine with defaults: implied consent off. */
   static final PolicyEngine DEFAULT = PolicyEngine.withDefaults();
 
-  /** The engine with implied consent on ({@code model.md} 5.4). */
+  /** The engine with implied consent on ({@code RULES.md} "Implied consent"). */
   static final PolicyEngine IMPLIED =
       PolicyEngine.builder().options(PolicyOptions.builder().impliedConsent(true).build()).build();
 

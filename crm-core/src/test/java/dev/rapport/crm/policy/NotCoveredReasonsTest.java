@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code model.md} 5.3, not covered: for each intent that opens the purpose, the reasons in case
+ * {@code RULES.md} 3, not covered: for each intent that opens the purpose, the reasons in case
  * order (1: WITHDRAWN, EXPIRED, AWAITING_CONFIRMATION, SENDER_NOT_PERMITTED, INVALID_CONSENT;
  * 2: OTHER_ENTITY; 3: CHANNEL_NOT_DECLARED), plus OBJECTED and BEYOND_DECLARED_RELATIONSHIP or
  * NO_DECLARED_RELATIONSHIP.

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code model.md} 5.5: an objection stops all direct marketing and caps profiling. */
+/** {@code RULES.md} 4: an objection stops all direct marketing and caps profiling. */
 final class ObjectionTest {
   private static final Ledger EVERYTHING_THEN_OBJECTED =
       ledger(grantOfEverything("g1", day(0)), objection("o1", day(1)));

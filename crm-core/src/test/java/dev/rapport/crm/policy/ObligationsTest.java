@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code model.md} 5.6 (profiling and tracking) and 5.7 (obligations on ALLOW). */
+/** {@code RULES.md} 5 (profiling and tracking) and 5.7 (obligations on ALLOW). */
 final class ObligationsTest {
   /** 5.7: channels on which every purpose but TRANSACTIONAL and REPLY must include an unsubscribe. */
   private static final Set<Channel> UNSUBSCRIBE_CHANNELS =

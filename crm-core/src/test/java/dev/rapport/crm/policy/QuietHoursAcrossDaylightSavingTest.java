@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Quiet hours on daylight-saving change days ({@code model.md} 5.8: "Because rules look at wall
+ * Quiet hours on daylight-saving change days ({@code RULES.md} 6: "Because rules look at wall
  * time, a quiet period that would end inside a daylight-saving gap ends at the instant the gap
  * ends, and in a repeated hour the first occurrence counts"), in four zones: Berlin (northern
  * hemisphere), Sydney and Santiago (southern hemisphere, Santiago changing at midnight) and
@@ -123,7 +123,7 @@ final class QuietHoursAcrossDaylightSavingTest {
    * Quiet hours 02:30-03:30 on a fall-back day: from the first 02:30 the wall clock runs to
    * 02:59 and falls back to 02:00, which is outside {@code [02:30, 03:30)}. "Local-time rules look
    * at the customer's local wall time at each instant" and "deferUntil is the earliest instant t >=
-   * at at which no timing rule defers" ({@code model.md} 5.8): the fall-back instant is free (the
+   * at at which no timing rule defers" ({@code RULES.md} 6): the fall-back instant is free (the
    * engine itself allows an outreach there), so the deferral must end there, not at 03:30.
    */
   @DisplayName("5.8 quiet hours starting in a repeated hour: the fall-back instant, whose wall time 02:00 is outside them, is the earliest free instant")
@@ -147,7 +147,7 @@ final class QuietHoursAcrossDaylightSavingTest {
    * Quiet hours 01:01-02:00 in New York on 2026-11-01: at 01:59:30 EDT (05:59:30Z) they hold;
    * at 06:00Z the clock falls back to 01:00 EST, outside them, and the engine allows an outreach
    * there; from 01:01 EST they hold again until 02:00 EST (07:00Z). The earliest free instant is
-   * 06:00Z ({@code model.md} 5.8).
+   * 06:00Z ({@code RULES.md} 6).
    */
   @Test
   @DisplayName("5.8 the minute the clock falls back to outside the quiet hours is free, so the deferral ends there (New York)")
@@ -166,7 +166,7 @@ final class QuietHoursAcrossDaylightSavingTest {
    * cool-off runs until 01:10Z (02:10 CET). The engine defers until 01:30Z (02:30 CET), the end of
    * the quiet hours re-entered when the clock fell back at 01:00Z, so QUIET_HOURS defers at
    * instants of [at, deferUntil) and must be listed: "A DEFER lists every timing rule that defers
-   * at some instant in [at, deferUntil)" ({@code model.md} 5.8).
+   * at some instant in [at, deferUntil)" ({@code RULES.md} 6).
    */
   @Test
   @DisplayName("5.8 a DEFER lists quiet hours re-entered when the clock falls back (Berlin)")

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Quiet hours ({@code model.md} 5.8): local times {@code [start, end)}, wrapping midnight when
+ * Quiet hours ({@code RULES.md} 6): local times {@code [start, end)}, wrapping midnight when
  * start is after end, start equal to end meaning none; every purpose but {@code TRANSACTIONAL}
  * (unless it carries promotion), every channel but {@code POST}. The customer lives in Japan (no
  * pack, no daylight saving) so that nothing but the preference is at work.

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code model.md} 5: every reason carries a sentence that cites the event behind it (its date
+ * {@code RULES.md} "The model": every reason carries a sentence that cites the event behind it (its date
  * and notice), and no message shows personal data beyond ids. Every event of these ledgers
  * carries an e-mail address and an IP address in its evidence details.
  */

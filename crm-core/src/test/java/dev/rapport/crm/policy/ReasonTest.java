@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reasons, team codes and decision invariants ({@code wire-format.md} Codes, {@code model.md} 5). */
+/** Reasons, team codes and decision invariants ({@code crm-jackson/README.md} Codes, {@code RULES.md} "The model"). */
 final class ReasonTest {
 
   @ParameterizedTest(name = "{0} may not be a team code")

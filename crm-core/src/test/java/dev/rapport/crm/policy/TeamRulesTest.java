@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code model.md} 5 and {@link PolicyRule}: a team's own rules compose with the built-in ones;
+ * {@code RULES.md} "The model" and {@link PolicyRule}: a team's own rules compose with the built-in ones;
  * their denials appear under their own codes and their deferrals take part in finding
  * {@code deferUntil}.
  */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code model.md} 5.2: transactional messages, replies, and promotional content in them. */
+/** {@code RULES.md} 2: transactional messages, replies, and promotional content in them. */
 final class TransactionalAndReplyTest {
   private static final Instant INQUIRY = day(0);
   private static final Ledger INQUIRED_BY_EMAIL = ledger(inquiry("i1", INQUIRY, Channel.EMAIL));

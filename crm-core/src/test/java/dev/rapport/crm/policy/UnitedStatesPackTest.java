@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The US pack ({@code law.md} US): automated calls and texts need prior express written consent
+ * The US pack ({@code RULES.md} US): automated calls and texts need prior express written consent
  * (47 CFR 64.1200(a)(2), (f)(9)); the do-not-call registry with its written-consent and
  * relationship exceptions (47 CFR 64.1200(c)(2), (f)(5)); implied consent on email and post only.
  * Every outreach goes at noon local time, inside calling hours.
@@ -55,7 +55,7 @@ final class UnitedStatesPackTest {
 
   // ---- automated calls and texts ------------------------------------------------------------
 
-  @ParameterizedTest(name = "law.md US an automated marketing {0} with a written grant is allowed")
+  @ParameterizedTest(name = "RULES.md US an automated marketing {0} with a written grant is allowed")
   @EnumSource(value = Channel.class, names = {"CALL", "SMS"})
   void automatedWithWrittenConsentIsAllowed(Channel channel) {
     Decision decision =
@@ -64,7 +64,7 @@ final class UnitedStatesPackTest {
     assertThat(decision).isAllowed();
   }
 
-  @ParameterizedTest(name = "law.md US an automated marketing {0} with an unwritten grant needs written consent")
+  @ParameterizedTest(name = "RULES.md US an automated marketing {0} with an unwritten grant needs written consent")
   @EnumSource(value = Channel.class, names = {"CALL", "SMS"})
   void automatedWithoutWrittenConsentIsDenied(Channel channel) {
     Decision decision = plain(automated(Purpose.OFFER, channel), grant("g-plain", JOINED, Intent.DEALS, channel));
@@ -76,7 +76,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US a written grant on email does not cover an automated text")
+  @DisplayName("RULES.md US a written grant on email does not cover an automated text")
   void aWrittenGrantOnAnotherChannelDoesNotCount() {
     Decision decision =
         plain(
@@ -88,7 +88,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US an existing relationship is no substitute for written consent on an automated text")
+  @DisplayName("RULES.md US an existing relationship is no substitute for written consent on an automated text")
   void aRelationshipIsNoSubstituteForWrittenConsent() {
     Decision decision =
         implied(
@@ -100,7 +100,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US an automated marketing email needs no written consent")
+  @DisplayName("RULES.md US an automated marketing email needs no written consent")
   void automatedEmailIsNotCovered() {
     Decision decision = plain(automated(Purpose.OFFER, Channel.EMAIL), grant("g-plain", JOINED, Intent.DEALS, Channel.EMAIL));
 
@@ -108,7 +108,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US an automated non-marketing SERVICE text needs no written consent")
+  @DisplayName("RULES.md US an automated non-marketing SERVICE text needs no written consent")
   void automatedServiceTextIsNotCovered() {
     Decision decision = plain(automated(Purpose.SERVICE, Channel.SMS), grant("g-support", JOINED, Intent.SUPPORT, Channel.SMS));
 
@@ -116,7 +116,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US, model 5.2 an automated SERVICE text carrying promotion needs written consent")
+  @DisplayName("RULES.md US, model 5.2 an automated SERVICE text carrying promotion needs written consent")
   void automatedServiceTextWithPromotionNeedsWrittenConsent() {
     Decision decision =
         plain(
@@ -131,7 +131,7 @@ final class UnitedStatesPackTest {
 
   // ---- do-not-call registry -----------------------------------------------------------------
 
-  @ParameterizedTest(name = "law.md US a number on the DNC registry gets no marketing {0} on an unwritten grant alone")
+  @ParameterizedTest(name = "RULES.md US a number on the DNC registry gets no marketing {0} on an unwritten grant alone")
   @EnumSource(value = Channel.class, names = {"CALL", "SMS"})
   void doNotCallDeniesWithoutAnException(Channel channel) {
     Decision decision =
@@ -145,7 +145,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a covering grant with written evidence is an exception")
+  @DisplayName("RULES.md US DNC: a covering grant with written evidence is an exception")
   void doNotCallWithWrittenConsentIsAllowed() {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), writtenGrant("g-written", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", JOINED));
@@ -154,7 +154,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a recent purchase is an exception even with implied consent off")
+  @DisplayName("RULES.md US DNC: a recent purchase is an exception even with implied consent off")
   void doNotCallWithARecentPurchaseIsAllowedWhateverTheOption() {
     Decision decision =
         plain(
@@ -167,7 +167,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a recent inquiry is an exception even with implied consent off")
+  @DisplayName("RULES.md US DNC: a recent inquiry is an exception even with implied consent off")
   void doNotCallWithARecentInquiryIsAllowed() {
     Decision decision =
         plain(
@@ -180,7 +180,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a purchase from another entity is no exception")
+  @DisplayName("RULES.md US DNC: a purchase from another entity is no exception")
   void doNotCallWithAnotherEntitysPurchaseIsDenied() {
     Decision decision =
         plain(
@@ -193,7 +193,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a relationship does not replace the declared grant a marketing call needs")
+  @DisplayName("RULES.md US DNC: a relationship does not replace the declared grant a marketing call needs")
   void doNotCallRelationshipWithoutAGrantIsStillDenied() {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), doNotCall("r-dnc", JOINED), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
@@ -204,7 +204,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a registration after the outreach's instant does not apply")
+  @DisplayName("RULES.md US DNC: a registration after the outreach's instant does not apply")
   void aLaterRegistrationDoesNotApply() {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", NOON.plusSeconds(1)));
@@ -213,7 +213,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC: a registration at the outreach's instant applies (at or before at)")
+  @DisplayName("RULES.md US DNC: a registration at the outreach's instant applies (at or before at)")
   void aRegistrationAtTheSameInstantApplies() {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", NOON));
@@ -222,7 +222,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC does not hold email")
+  @DisplayName("RULES.md US DNC does not hold email")
   void doNotCallDoesNotHoldEmail() {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.EMAIL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.EMAIL), doNotCall("r-dnc", JOINED));
@@ -231,7 +231,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US DNC does not hold a non-marketing SERVICE call")
+  @DisplayName("RULES.md US DNC does not hold a non-marketing SERVICE call")
   void doNotCallDoesNotHoldServiceCalls() {
     Decision decision =
         plain(outreach(Purpose.SERVICE, Channel.CALL, NOON), grant("g-support", JOINED, Intent.SUPPORT, Channel.CALL), doNotCall("r-dnc", JOINED));
@@ -240,7 +240,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("model.md 4 a UK_TPS registration has no effect in format 1")
+  @DisplayName("RULES.md, the ledger: a UK_TPS registration has no effect in format 1")
   void theUkRegistryHasNoEffect() {
     Registered tps = Registered.builder().id("r-tps").at(JOINED).registry(Registry.UK_TPS).build();
 
@@ -250,7 +250,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US an automated call to a DNC number on an unwritten grant is denied for both reasons")
+  @DisplayName("RULES.md US an automated call to a DNC number on an unwritten grant is denied for both reasons")
   void automatedAndDoNotCallBothDeny() {
     Decision decision =
         plain(automated(Purpose.OFFER, Channel.CALL), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", JOINED));
@@ -260,7 +260,7 @@ final class UnitedStatesPackTest {
 
   // ---- implied consent ------------------------------------------------------------------------
 
-  @ParameterizedTest(name = "law.md US implied consent stands in on {0}")
+  @ParameterizedTest(name = "RULES.md US implied consent stands in on {0}")
   @EnumSource(value = Channel.class, names = {"EMAIL", "POST"})
   void impliedConsentOnEmailAndPost(Channel channel) {
     Decision decision = implied(outreach(Purpose.PROMOTION, channel, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
@@ -270,7 +270,7 @@ final class UnitedStatesPackTest {
         .hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
-  @ParameterizedTest(name = "law.md US no implied consent on {0}: texts and calls need consent")
+  @ParameterizedTest(name = "RULES.md US no implied consent on {0}: texts and calls need consent")
   @EnumSource(value = Channel.class, names = {"SMS", "CALL"})
   void noImpliedConsentOnTextsOrCalls(Channel channel) {
     Decision decision = implied(outreach(Purpose.OFFER, channel, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
@@ -281,7 +281,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US implied consent covers OFFER and PROMOTION only, not CONTENT")
+  @DisplayName("RULES.md US implied consent covers OFFER and PROMOTION only, not CONTENT")
   void noImpliedConsentForContent() {
     Decision decision = implied(outreach(Purpose.CONTENT, Channel.EMAIL, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
@@ -289,7 +289,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US implied consent needs the option: off, a recent purchase implies nothing")
+  @DisplayName("RULES.md US implied consent needs the option: off, a recent purchase implies nothing")
   void noImpliedConsentWithTheOptionOff() {
     Decision decision = plain(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
@@ -297,7 +297,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US implied consent: a purchase from another entity gives OTHER_ENTITY")
+  @DisplayName("RULES.md US implied consent: a purchase from another entity gives OTHER_ENTITY")
   void impliedConsentFromAnotherEntity() {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-us"), purchase("b-other", NOON.minus(Duration.ofDays(30)), "acme-ca", true));
@@ -308,7 +308,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US implied consent: a newer inquiry restarts the clock after an old purchase")
+  @DisplayName("RULES.md US implied consent: a newer inquiry restarts the clock after an old purchase")
   void aNewerInquiryRestartsTheClock() {
     Decision decision =
         implied(
@@ -321,7 +321,7 @@ final class UnitedStatesPackTest {
   }
 
   @Test
-  @DisplayName("law.md US implied consent: too old gives IMPLIED_CONSENT_EXPIRED with the TCPA citation")
+  @DisplayName("RULES.md US implied consent: too old gives IMPLIED_CONSENT_EXPIRED with the TCPA citation")
   void tooOldIsExpired() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-old", NOON.minus(Duration.ofDays(1000))));
 

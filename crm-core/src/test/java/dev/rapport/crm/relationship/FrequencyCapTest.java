@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Validation of frequency caps and preferences ({@code model.md} 5.8, {@code wire-format.md}). */
+/** Validation of frequency caps and preferences ({@code RULES.md} 6, {@code crm-jackson/README.md}). */
 final class FrequencyCapTest {
 
   @ParameterizedTest(name = "max {0} is refused")

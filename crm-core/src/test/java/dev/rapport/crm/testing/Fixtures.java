@@ -33,12 +33,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Test vocabulary that reads like {@code model.md}: a customer in a jurisdiction and zone,
+ * Test vocabulary that reads like {@code RULES.md}: a customer in a jurisdiction and zone,
  * grants with evidence, withdrawals, objections, outreach at an instant, and a decision.
  *
  * <p>Every event is valid consent unless a test says otherwise: the customer acted in the
  * preference center under notice {@value #NOTICE}. The default customer lives in {@code AU}, a
- * jurisdiction without a pack ({@code law.md}: "the model alone"), and has no preferences, so no
+ * jurisdiction without a pack ({@code RULES.md}: "the model alone"), and has no preferences, so no
  * timing rule or pack interferes with a test of the model.
  *
  * <pre>{@code

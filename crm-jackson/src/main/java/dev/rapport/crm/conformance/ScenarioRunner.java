@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
- * Runs scenario files against the {@link PolicyEngine} ({@code wire-format.md}, Scenario
+ * Runs scenario files against the {@link PolicyEngine} ({@code crm-jackson/README.md}, Scenario
  * files). For each check it builds an engine with the scenario's options, decides the check's
  * outreach on the scenario's ledger and history, and compares the decision with the
  * {@link dev.rapport.crm.scenario.Expectation}. A file that breaks the format, or cannot be read, is one failed result

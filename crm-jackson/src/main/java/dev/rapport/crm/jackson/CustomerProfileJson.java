@@ -5,7 +5,7 @@ import dev.rapport.crm.customer.CustomerProfile;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * {@code { "id", "jurisdiction", "zone", "kind"? }} ({@code wire-format.md}, Customer profile).
+ * {@code { "id", "jurisdiction", "zone", "kind"? }} ({@code crm-jackson/README.md}, Customer profile).
  * {@code kind} is written only when it is not the default {@code INDIVIDUAL}.
  */
 final class CustomerProfileJson {

@@ -35,7 +35,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Every ledger event, polymorphic on {@code "type"} ({@code wire-format.md}, Events). Fields are
+ * Every ledger event, polymorphic on {@code "type"} ({@code crm-jackson/README.md}, Events). Fields are
  * written as {@code id, type, at}, then the type's required fields, then its optional ones, in
  * the order of the spec's table; absent options, false booleans and default values are left
  * out. A {@code withdrawn} event of every intent or channel is written {@code ["ALL"]}.

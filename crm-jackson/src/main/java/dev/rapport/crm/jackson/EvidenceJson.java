@@ -8,7 +8,7 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code { "source", "actor", "staff"?, "notice"?, "written"?, "preTicked"?, "capturedAt"?,
- * "details"? }} ({@code wire-format.md}, Evidence). Booleans are written only when true,
+ * "details"? }} ({@code crm-jackson/README.md}, Evidence). Booleans are written only when true,
  * {@code details} only when not empty.
  */
 final class EvidenceJson {

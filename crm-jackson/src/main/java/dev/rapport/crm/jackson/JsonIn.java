@@ -35,7 +35,7 @@ import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Strict reading of the wire format ({@code wire-format.md}, Conventions) over a Jackson parser:
+ * Strict reading of the wire format ({@code crm-jackson/README.md}, Conventions) over a Jackson parser:
  * every failure is a {@link WireFormatException} naming the JSON path and the position.
  *
  * <p>Convention of every {@code read} method: the parser stands on the value's first token, and
@@ -474,7 +474,7 @@ final class JsonIn {
           if (known.length > 0 && !Arrays.asList(known).contains(name)) {
             throw unknownField(what, known); // null is absent, but only for a field that exists
           }
-          continue; // null is absent (wire-format.md, Conventions)
+          continue; // null is absent (crm-jackson/README.md, Conventions)
         }
         fieldLocations.put(name, location());
         return true;

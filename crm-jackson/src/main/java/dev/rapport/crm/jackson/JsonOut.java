@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 
-/** Writing conventions of the wire format ({@code wire-format.md}, Conventions). */
+/** Writing conventions of the wire format ({@code crm-jackson/README.md}, Conventions). */
 final class JsonOut {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private static final long SECONDS_PER_DAY = 86_400;

@@ -12,7 +12,7 @@ import tools.jackson.core.TokenStreamLocation;
 
 /**
  * The ledger document {@code { "format": "rapport-ledger/1", "customer": {...}, "events": [...] }}
- * ({@code wire-format.md}, Ledger document), read as a {@link Ledger}: every event is validated
+ * ({@code crm-jackson/README.md}, Ledger document), read as a {@link Ledger}: every event is validated
  * by {@link Ledger#append}, and a refused event is a reading error naming its path.
  */
 final class LedgerJson {

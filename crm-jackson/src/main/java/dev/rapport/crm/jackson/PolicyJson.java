@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Outreach, history entries, decisions and policy options ({@code wire-format.md}, Outreach,
+ * Outreach, history entries, decisions and policy options ({@code crm-jackson/README.md}, Outreach,
  * history and decisions; Scenario files: {@code options}).
  */
 final class PolicyJson {

@@ -9,7 +9,7 @@ import dev.rapport.crm.relationship.QuietHours;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Preferences ({@code wire-format.md}, Events: {@code preferences}): {@code { "profiling"?,
+ * Preferences ({@code crm-jackson/README.md}, Events: {@code preferences}): {@code { "profiling"?,
  * "quietHours"?, "caps"?, "coolOffAfterPurchase"? }}, quiet hours {@code { "start", "end" }} and
  * caps {@code { "purposes"?, "channels"?, "max", "per" }}. A {@code preferences} event carries
  * the same fields beside its id, type and instant. Defaults ({@code NONE}, no caps) are not

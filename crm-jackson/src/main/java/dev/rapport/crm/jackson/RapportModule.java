@@ -25,7 +25,7 @@ import dev.rapport.crm.relationship.QuietHours;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Rapport's JSON wire format ({@code wire-format.md}) for Jackson 3: explicit serializers and
+ * Rapport's JSON wire format ({@code crm-jackson/README.md}) for Jackson 3: explicit serializers and
  * strict deserializers for the customer profile, every ledger event (read polymorphically as
  * {@link LedgerEvent} on {@code "type"}), evidence and preferences, the outreach, history
  * entries, decisions, policy options and ledger documents ({@link Ledger}), and reading of

@@ -11,7 +11,7 @@ import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 
 /**
- * Scenario files, format {@code rapport-scenario/1} ({@code wire-format.md}, Scenario files).
+ * Scenario files, format {@code rapport-scenario/1} ({@code crm-jackson/README.md}, Scenario files).
  * Read only: scenarios are written by people. The ledger is validated as in a ledger document;
  * {@code expect} accepts the built-in reason and obligation codes only.
  */

@@ -7,7 +7,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 
 /**
- * A document does not follow Rapport's wire format ({@code wire-format.md}, Conventions: strict
+ * A document does not follow Rapport's wire format ({@code crm-jackson/README.md}, Conventions: strict
  * reading). Thrown for an unknown field, an unknown enum value, a missing required field, a
  * wrong type, a malformed instant, duration, zone, local time or jurisdiction code, a list where
  * one value is expected, malformed JSON, and for a value the model refuses (a builder's check, or

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a check's decision must be ({@code wire-format.md}, Scenario files: {@code expect}): the
+ * What a check's decision must be ({@code crm-jackson/README.md}, Scenario files: {@code expect}): the
  * verdict exactly; {@code reasons} and {@code obligations} each contained in the decision's
  * codes; {@code absentReasons} and {@code absentObligations} not among them; {@code deferUntil},
  * when given, the same instant. A {@code DEFER} decision must always carry a

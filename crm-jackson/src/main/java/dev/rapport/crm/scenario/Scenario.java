@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A conformance scenario ({@code wire-format.md}, Scenario files; format
+ * A conformance scenario ({@code crm-jackson/README.md}, Scenario files; format
  * {@code rapport-scenario/1}): a ledger, the outreach already sent, the options of the engine,
  * and checks with the decisions they must get. Read one with {@code RapportJson.readScenario}
  * (crm-jackson's wire format); run it with the conformance runner, {@code ScenarioRunner}.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every check of every scenario file is a test ({@code wire-format.md}, Scenario files): the
+ * Every check of every scenario file is a test ({@code crm-jackson/README.md}, Scenario files): the
  * project's own scenarios, and an external folder named by the system property
  * {@code rapport.conformance.dir} or the environment variable {@code RAPPORT_CONFORMANCE_DIR}.
  */

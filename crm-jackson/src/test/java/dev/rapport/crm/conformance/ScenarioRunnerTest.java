@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner's own rules ({@code wire-format.md}, Scenario files). */
+/** The runner's own rules ({@code crm-jackson/README.md}, Scenario files). */
 final class ScenarioRunnerTest {
   private static final String SCENARIO =
       "{ \"format\": \"rapport-scenario/1\", \"name\": \"promotion by email\",\n"

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pins the exact output of every type of {@code wire-format.md}: field order as in the spec,
+ * Pins the exact output of every type of {@code crm-jackson/README.md}: field order as in the spec,
  * optional fields left out when absent, booleans only when true, defaults left out. Each golden
  * string also reads back to the same value.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Strict reading ({@code wire-format.md}, Conventions): every malformed input fails whole with a
+ * Strict reading ({@code crm-jackson/README.md}, Conventions): every malformed input fails whole with a
  * {@link WireFormatException} whose message names the JSON path and the line and column of the
  * offending value (computed here from a marker in the input), and what is wrong.
  */

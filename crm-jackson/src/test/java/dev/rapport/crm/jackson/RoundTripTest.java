@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Random model values written in the wire format and read back are equal to the originals
- * ({@code wire-format.md}: a public contract, so nothing may be lost on the way). Seeded tries
+ * ({@code crm-jackson/README.md}: a public contract, so nothing may be lost on the way). Seeded tries
  * ({@link PropertyRun}: a failure prints the seed that reproduces it), with coverage checks that
  * every event type, absent optional fields and awkward text (JSON escapes, non-ASCII, characters
  * outside the BMP) are reached.

@@ -8,7 +8,7 @@ import dev.rapport.crm.relationship.Channel;
 import java.time.Period;
 
 /**
- * Canada, CASL ({@code law.md} CA):
+ * Canada, CASL ({@code RULES.md} CA):
  *
  * <ul>
  *   <li>Express consent does not expire until withdrawn (CRTC guidance on implied consent);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The arithmetic of a rolling-window limit ({@code model.md} 5.8, frequency caps). */
+/** The arithmetic of a rolling-window limit ({@code RULES.md} 6, frequency caps). */
 final class Cap {
   private Cap() {}
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Whether the customer's declarations cover a purpose on a channel for an entity, and if not,
- * every reason why ({@code model.md} 5.3).
+ * every reason why ({@code RULES.md} 3).
  */
 final class Coverage {
   private final List<Granted> covering = new ArrayList<>();
@@ -69,7 +69,7 @@ final class Coverage {
     }
   }
 
-  // model.md 5.3, case 1: some grant, valid or not, named the key.
+  // RULES.md 3, case 1: some grant, valid or not, named the key.
   private void namedKeyReasons(
       Messages messages,
       Purpose purpose,

@@ -15,7 +15,7 @@ import java.time.zone.ZoneOffsetTransition;
 /**
  * A timing rule that defers inside a daily interval of local wall time {@code [start, end)},
  * wrapping midnight when start is after end: quiet hours, and the complement of statutory
- * calling hours ({@code model.md} 5.8, {@code law.md} US). Local time is read with the zone's
+ * calling hours ({@code RULES.md} 6, {@code RULES.md} US). Local time is read with the zone's
  * real rules at each instant. A boundary inside a daylight-saving gap falls at the instant the
  * gap ends; in a repeated hour the first occurrence counts.
  */
@@ -63,7 +63,7 @@ final class DailyWindow implements TimingRule {
             ? local.toLocalDate()
             : local.toLocalDate().plusDays(1);
     Instant windowEnd = firstAfter(endDate, end, t);
-    // A clock set back can leave the window before its end (model.md 5.8: wall time at each
+    // A clock set back can leave the window before its end (RULES.md 6: wall time at each
     // instant), so a transition inside the window may be the first free instant.
     for (ZoneOffsetTransition transition = zone.getRules().nextTransition(t);
         transition != null && transition.getInstant().isBefore(windowEnd);

@@ -13,7 +13,7 @@ import dev.rapport.crm.relationship.Channel;
 import java.util.Optional;
 
 /**
- * The EU and EEA member states and GB ({@code law.md}):
+ * The EU and EEA member states and GB ({@code RULES.md}):
  *
  * <ul>
  *   <li>Soft opt-in: with implied consent on, a purchase or inquiry by the same entity with an

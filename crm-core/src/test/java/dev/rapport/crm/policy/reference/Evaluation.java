@@ -41,7 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One decision in the making ({@code model.md} section 5): the state at the outreach's instant,
+ * One decision in the making ({@code RULES.md} "The model"): the state at the outreach's instant,
  * the jurisdiction pack, and the reasons collected so far.
  */
 final class Evaluation {
@@ -137,7 +137,7 @@ final class Evaluation {
     return deferral(timing).orElseGet(this::allow);
   }
 
-  // model.md 5.2
+  // RULES.md 2
   private void judgeReply() {
     Instant from = outreach.at().minus(options.replyWindow());
     Optional<Inquired> inquiry =
@@ -152,7 +152,7 @@ final class Evaluation {
     }
   }
 
-  // model.md 5.3 and 5.4
+  // RULES.md 3 and "Implied consent"
   private void judgeDeclared(Purpose purpose) {
     Coverage coverage = new Coverage(this, purpose, outreach.channel(), outreach.entity());
     if (coverage.covered()) {
@@ -176,7 +176,7 @@ final class Evaluation {
    * empty where it is not consulted: the option off, another purpose or channel, a customer who
    * holds a live grant for the outreach's entity (their declaration is the ceiling), or ended
    * for good by a withdrawal naming an intent that opens the purpose on the channel, or by an
-   * objection ({@code model.md} 5.4).
+   * objection ({@code RULES.md} "Implied consent").
    */
   private Optional<ImpliedConsent> impliedConsent(Purpose purpose) {
     Channel channel = outreach.channel();
@@ -199,13 +199,13 @@ final class Evaluation {
 
   /**
    * Whether the customer holds a live grant at the instant for the outreach's entity, of any
-   * intent on any channel: then implied consent is not consulted ({@code model.md} 5.4).
+   * intent on any channel: then implied consent is not consulted ({@code RULES.md} "Implied consent").
    */
   private boolean holdsLiveGrantForTheSender() {
     return state.liveGrants().stream().anyMatch(g -> g.entity().equals(outreach.entity()));
   }
 
-  // model.md 5.9
+  // RULES.md 7
   private void judgeConsentRequest() {
     Channel channel = outreach.channel();
     List<Granted> live = new ArrayList<>();
@@ -247,7 +247,7 @@ final class Evaluation {
     objection.ifPresent(o -> denyReasons.add(messages.objected(o)));
   }
 
-  // model.md 5.8 and the packs' timing rules
+  // RULES.md 6 and the packs' timing rules
   private List<TimingRule> timingRules() {
     Preferences preferences = state.preferences();
     List<TimingRule> timing = new ArrayList<>();
@@ -318,7 +318,7 @@ final class Evaluation {
 
   /**
    * The earliest instant {@code t >= at} at which no timing rule defers, found as a fixpoint
-   * ({@code model.md} 5.8); a DENY where the daily windows leave no free minute in a day.
+   * ({@code RULES.md} 6); a DENY where the daily windows leave no free minute in a day.
    */
   private Optional<Decision> deferral(List<TimingRule> timing) {
     List<DailyWindow> daily = new ArrayList<>();
@@ -373,7 +373,7 @@ final class Evaluation {
     return Decision.of(Verdict.DENY, reasons, ImmutableList.of(), Optional.empty());
   }
 
-  // model.md 5.6 and 5.7
+  // RULES.md 5
   private Decision allow() {
     Verify.verify(!allowReasons.isEmpty(), "an ALLOW without a reason for %s", outreach.purpose());
     boolean unsubscribable =

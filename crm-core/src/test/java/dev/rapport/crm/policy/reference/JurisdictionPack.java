@@ -11,12 +11,12 @@ import dev.rapport.crm.relationship.Channel;
 import java.util.List;
 
 /**
- * The rules a jurisdiction adds to the model ({@code law.md}). A pack only ever adds: it never
+ * The rules a jurisdiction adds to the model ({@code RULES.md}). A pack only ever adds: it never
  * loosens what the customer declared. A subdivision inherits its country's pack; a
  * jurisdiction without a pack gets the model alone.
  */
 abstract class JurisdictionPack {
-  /** The model alone ({@code law.md}, "AU, and every jurisdiction without a pack"). */
+  /** The model alone ({@code RULES.md}, "AU, and every jurisdiction without a pack"). */
   static final JurisdictionPack NONE = new JurisdictionPack() {};
 
   private static final ImmutableSet<String> EU_EEA_AND_GB =
@@ -51,7 +51,7 @@ abstract class JurisdictionPack {
   /**
    * Whether an existing relationship may imply consent here, and on which channels; consulted
    * only with the option on, for {@code OFFER} and {@code PROMOTION}, where declarations do not
-   * cover and nothing ended implied consent ({@code model.md} 5.4).
+   * cover and nothing ended implied consent ({@code RULES.md} "Implied consent").
    */
   ImmutableSet<Channel> impliedConsentChannels() {
     return ImmutableSet.of();

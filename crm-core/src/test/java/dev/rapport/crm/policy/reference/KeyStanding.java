@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fold of the ledger over one key (intent, channel, entity) at an instant
- * ({@code model.md} 5.3): which event stands, whether an objection stands, and what ever named
+ * ({@code RULES.md} 3): which event stands, whether an objection stands, and what ever named
  * the key.
  */
 final class KeyStanding {

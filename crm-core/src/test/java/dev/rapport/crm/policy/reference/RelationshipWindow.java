@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * An existing relationship with the sender that counts for a while: a purchase within one
  * period or an inquiry within another before the send day, by the same entity as the
  * outreach. Counted on local dates with the boundary day excluded: the event counts if and
- * only if {@code E > S - N} ({@code law.md}, Dates). A newer purchase or inquiry restarts the
+ * only if {@code E > S - N} ({@code RULES.md}, Dates). A newer purchase or inquiry restarts the
  * clock.
  */
 final class RelationshipWindow {
@@ -34,7 +34,7 @@ final class RelationshipWindow {
    * The latest qualifying event, or why none qualifies. Only the events with the outreach's
    * entity count: where there is one, the answer is that it is too old ({@code
    * IMPLIED_CONSENT_EXPIRED}) whatever other entities' events exist; {@code OTHER_ENTITY} is
-   * given only when every event is another entity's ({@code law.md} CA and US).
+   * given only when every event is another entity's ({@code RULES.md} CA and US).
    */
   ImpliedConsent judge(Evaluation evaluation) {
     State state = evaluation.state();

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * The relationship at one instant: the ledger's events at or before it, in time order (ties by
- * ledger position), with the derived facts every rule needs ({@code model.md} section 4).
+ * ledger position), with the derived facts every rule needs ({@code RULES.md} "The ledger").
  */
 final class State {
   private final CustomerProfile customer;
@@ -88,7 +88,7 @@ final class State {
 
   /**
    * The profiling level the customer allows: the stated level, at most {@code BASIC} from an
-   * objection until a later {@code preferences} event ({@code model.md} 5.5).
+   * objection until a later {@code preferences} event ({@code RULES.md} 4).
    */
   Profiling profiling() {
     Profiling stated = preferences().profiling();
@@ -102,22 +102,22 @@ final class State {
     return all(Purchased.class).reduce((first, second) -> second);
   }
 
-  /** The local date of an instant in the customer's zone ({@code law.md}, Dates). */
+  /** The local date of an instant in the customer's zone ({@code RULES.md}, Dates). */
   LocalDate localDate(Instant instant) {
     return instant.atZone(customer.zone()).toLocalDate();
   }
 
-  /** Whether a grant on {@code channel} needs a {@code confirmed} event ({@code model.md} 5.10). */
+  /** Whether a grant on {@code channel} needs a {@code confirmed} event ({@code RULES.md} 8). */
   boolean needsConfirmation(Channel channel) {
     return doubleOptIn.contains(channel);
   }
 
-  /** Whether a {@code confirmed} event not earlier than the grant names it ({@code model.md} 5.3). */
+  /** Whether a {@code confirmed} event not earlier than the grant names it ({@code RULES.md} 3). */
   boolean isConfirmed(Granted grant) {
     return all(Confirmed.class).anyMatch(c -> c.grant().equals(grant.id()) && before(grant, c));
   }
 
-  /** The standing of the key (intent, channel, entity) ({@code model.md} 5.3). */
+  /** The standing of the key (intent, channel, entity) ({@code RULES.md} 3). */
   KeyStanding standing(Intent intent, Channel channel, Optional<String> entity) {
     return new KeyStanding(this, intent, channel, entity);
   }
@@ -127,7 +127,7 @@ final class State {
     return all(Granted.class).filter(Granted::isValidConsent);
   }
 
-  /** The live grants on any key, latest last ({@code model.md} 5.3). */
+  /** The live grants on any key, latest last ({@code RULES.md} 3). */
   ImmutableList<Granted> liveGrants() {
     return validGrants()
         .filter(

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
- * A rule that only ever defers ({@code model.md} 5.8): quiet hours, frequency caps, cool-off,
+ * A rule that only ever defers ({@code RULES.md} 6): quiet hours, frequency caps, cool-off,
  * calling hours, call limits and a team's deferring rules.
  */
 interface TimingRule {

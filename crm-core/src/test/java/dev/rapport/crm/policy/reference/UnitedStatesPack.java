@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The United States ({@code law.md} US), all states:
+ * The United States ({@code RULES.md} US), all states:
  *
  * <ul>
  *   <li>Automated marketing calls and texts need a covering grant with written evidence (prior

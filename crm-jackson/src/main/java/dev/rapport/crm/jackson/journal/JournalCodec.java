@@ -297,7 +297,7 @@ final class JournalCodec {
   }
 
   /**
-   * Writes {@code ledger} as a {@code rapport-ledger/1} document ({@code wire-format.md}),
+   * Writes {@code ledger} as a {@code rapport-ledger/1} document ({@code crm-jackson/README.md}),
    * through the module's ledger document serializer.
    */
   void writeDocument(Ledger ledger, OutputStream out) {

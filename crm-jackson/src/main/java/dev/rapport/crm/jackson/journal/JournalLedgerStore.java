@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A durable {@link LedgerStore} on one append-only journal file of JSON lines. Each customer
- * creation and each append is one line, written in the wire format ({@code wire-format.md})
+ * creation and each append is one line, written in the wire format ({@code crm-jackson/README.md})
  * and checksummed; {@link #create} and {@link #append} return only once their line is on disk
  * (fsync). Opening a journal replays it.
  *
@@ -323,7 +323,7 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
 
   /**
    * Writes the customer's whole ledger as a {@code rapport-ledger/1} document ({@code
-   * wire-format.md}): the customer's copy of their data (GDPR Art. 15 and 20) and the proof of
+   * crm-jackson/README.md}): the customer's copy of their data (GDPR Art. 15 and 20) and the proof of
    * every consent. Exports what is durable. Leaves {@code out} open.
    *
    * <p>Returns the journal's {@linkplain #head() head} as of the exported ledger: keep it with

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The guides are the project's reference: every link in them resolves to a file or a heading in
- * the repository.
+ * the repository, and none of them, nor any source file, points at documents a user of the
+ * library does not have.
  */
 final class GuideLinksTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -28,6 +29,8 @@ final class GuideLinksTest {
       List.of("README.md", "crm-core/RULES.md", "crm-jackson/README.md", "examples/README.md");
   private static final Pattern LINK = Pattern.compile("(?<!!)\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
+  private static final Pattern OUTSIDE_DOCUMENTS =
+      Pattern.compile("(model|law|wire-format)\\.md");
 
   @TestFactory
   Stream<DynamicTest> everyLinkInTheGuidesResolves() {
@@ -50,6 +53,26 @@ final class GuideLinksTest {
             + "# Top\n[gone](missing.md) [bad anchor](other.md#nowhere) [web](https://example.org/x)\n");
 
     assertThat(brokenLinks(guide)).containsExactly("missing.md", "other.md#nowhere");
+  }
+
+  @Test
+  void nothingInTheRepositoryCitesTheTeamsSpecification() throws IOException {
+    List<String> citing = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      files
+          .filter(Files::isRegularFile)
+          .filter(p -> !ROOT.relativize(p).toString().startsWith(".git"))
+          .filter(p -> !p.toString().contains("/target/"))
+          .filter(p -> p.toString().matches(".*\\.(java|md|json|xml|properties|sql)$"))
+          .filter(p -> !p.getFileName().toString().equals("GuideLinksTest.java"))
+          .forEach(
+              p -> {
+                if (OUTSIDE_DOCUMENTS.matcher(read(p)).find()) {
+                  citing.add(ROOT.relativize(p).toString());
+                }
+              });
+    }
+    assertThat(citing).as("files citing model.md, law.md or wire-format.md").isEmpty();
   }
 
   /** The targets of the links of {@code guide} that resolve to no file or heading. */

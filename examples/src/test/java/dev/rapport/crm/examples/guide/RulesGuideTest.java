@@ -62,7 +62,7 @@ final class RulesGuideTest {
       PolicyEngine.builder().options(PolicyOptions.builder().impliedConsent(true).build()).build();
   private static final List<String> LOG = new ArrayList<>();
 
-  // --- model.md 5.1 -------------------------------------------------------------------------
+  // --- RULES.md 1 -------------------------------------------------------------------------
 
   @Test
   void unknown_customer() {
@@ -82,7 +82,7 @@ final class RulesGuideTest {
         Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
-  // --- model.md 5.2 -------------------------------------------------------------------------
+  // --- RULES.md 2 -------------------------------------------------------------------------
 
   @Test
   void transactional_survives_objection() {
@@ -109,7 +109,7 @@ final class RulesGuideTest {
     expect("contains_promotion", DEFAULTS.decide(l, List.of(), o), Verdict.DENY, ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
   }
 
-  // --- model.md 5.3 -------------------------------------------------------------------------
+  // --- RULES.md 3 -------------------------------------------------------------------------
 
   @Test
   void declared_intent_and_beyond_it() {
@@ -218,7 +218,7 @@ final class RulesGuideTest {
     expect("personal_from_omar", DEFAULTS.decide(l, List.of(), personal.staff("omar").build()), Verdict.DENY, ReasonCode.SENDER_NOT_PERMITTED);
   }
 
-  // --- model.md 5.5 to 5.7 ------------------------------------------------------------------
+  // --- RULES.md 4 to 5 ------------------------------------------------------------------
 
   @Test
   void profiling_and_tracking_obligations() {
@@ -232,7 +232,7 @@ final class RulesGuideTest {
         "INCLUDE_UNSUBSCRIBE", "ONE_CLICK_UNSUBSCRIBE", "IDENTIFY_SENDER", "NO_TRACKING", "LIMIT_PERSONALIZATION(BASIC)");
   }
 
-  // --- model.md 5.8 -------------------------------------------------------------------------
+  // --- RULES.md 6 -------------------------------------------------------------------------
 
   @Test
   void quiet_hours() {
@@ -275,7 +275,7 @@ final class RulesGuideTest {
         Verdict.DENY, ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
   }
 
-  // --- model.md 5.9 -------------------------------------------------------------------------
+  // --- RULES.md 7 -------------------------------------------------------------------------
 
   @Test
   void consent_request() {
@@ -299,7 +299,7 @@ final class RulesGuideTest {
         Verdict.DENY, ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
   }
 
-  // --- law.md: EU, EEA and GB -----------------------------------------------------------------
+  // --- RULES.md: EU, EEA and GB -----------------------------------------------------------------
 
   @Test
   void soft_opt_in() {
@@ -331,7 +331,7 @@ final class RulesGuideTest {
         email(Purpose.OFFER, "2026-01-06T12:00:00Z")), Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
-  // --- law.md: CA ---------------------------------------------------------------------------
+  // --- RULES.md: CA ---------------------------------------------------------------------------
 
   @Test
   void canada_implied_consent_windows() {
@@ -347,7 +347,7 @@ final class RulesGuideTest {
         Verdict.ALLOW, ReasonCode.DECLARED_INTENT);
   }
 
-  // --- law.md: US ---------------------------------------------------------------------------
+  // --- RULES.md: US ---------------------------------------------------------------------------
 
   @Test
   void us_automated_texts_need_written_consent() {
@@ -412,7 +412,7 @@ final class RulesGuideTest {
         Verdict.DENY, ReasonCode.NO_DECLARED_RELATIONSHIP, ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
-  // --- law.md: AU and jurisdictions without a pack --------------------------------------------
+  // --- RULES.md: AU and jurisdictions without a pack --------------------------------------------
 
   @Test
   void australia_declarations_only() {
