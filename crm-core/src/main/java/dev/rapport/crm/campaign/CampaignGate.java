@@ -9,6 +9,7 @@ import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -35,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class CampaignGate {
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  private static final long SECONDS_PER_DAY = 86_400L;
   private final PolicyEngine engine;
   private final int parallelism;
   private final @Nullable Executor executor;
@@ -97,11 +100,14 @@ public final class CampaignGate {
     long[] zoneSecond = new long[zones.length];
     int[] zoneNano = new int[zones.length];
     int[] zoneOffset = new int[zones.length];
+    long[] zoneNextTransition = new long[zones.length];
     for (int z = 0; z < zones.length; z++) {
       Instant at = template.instantIn(zones[z]);
       zoneSecond[z] = at.getEpochSecond();
       zoneNano[z] = at.getNano();
       zoneOffset[z] = zones[z].getRules().getOffset(at).getTotalSeconds();
+      ZoneOffsetTransition next = zones[z].getRules().nextTransition(at);
+      zoneNextTransition[z] = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
     }
     int n = compiled.size();
     Outcome[] outcomes = new Outcome[n];
@@ -111,7 +117,7 @@ public final class CampaignGate {
         compiled.chunks.length,
         c ->
             gateChunk(
-                compiled.chunks[c], zoneSecond, zoneNano, zoneOffset, customers, template, outcomes, deferUntil));
+                compiled.chunks[c], zoneSecond, zoneNano, zoneOffset, zoneNextTransition, customers, template, outcomes, deferUntil));
     return new CampaignRun(template, compiled.source(), engine, outcomes, deferUntil);
   }
 
@@ -150,6 +156,7 @@ public final class CampaignGate {
       long[] zoneSecond,
       int[] zoneNano,
       int[] zoneOffset,
+      long[] zoneNextTransition,
       List<CampaignCustomer> customers,
       OutreachTemplate template,
       Outcome[] outcomes,
@@ -193,15 +200,19 @@ public final class CampaignGate {
             if (coolingOff) {
               until = Math.max(until, chunk.coolOffUntil[j]);
             }
-            boolean quiet = chunk.quietStart[j] >= 0;
-            boolean exact =
-                capsDeferring <= 1
-                    && !(quiet
-                        && (capsDeferring > 0
-                            || coolingOff
-                            || inWindow(chunk.quietStart[j], chunk.quietEnd[j], at, zoneNano[z], zoneOffset[z])));
-            if (exact) {
-              if (capsDeferring == 0 && !coolingOff) {
+            boolean deferring = capsDeferring > 0 || coolingOff;
+            long quietEnd =
+                chunk.quietStart[j] < 0
+                    ? CompiledPopulation.NONE
+                    : quietEnd(chunk.quietStart[j], chunk.quietEnd[j], at, zoneNano[z], zoneOffset[z]);
+            if (capsDeferring <= 1 && !(chunk.quietStart[j] >= 0 && deferring)) {
+              if (quietEnd != CompiledPopulation.NONE) {
+                // Held by quiet hours alone: free at the window's end, if no clock change comes first.
+                if (quietEnd < zoneNextTransition[z]) {
+                  decided = Outcome.QUIET;
+                  deferUntil[i] = quietEnd;
+                }
+              } else if (!deferring) {
                 decided = outcome;
               } else {
                 decided =
@@ -231,15 +242,25 @@ public final class CampaignGate {
     return lo;
   }
 
-  /** Whether the local wall time at the instant lies in the daily window {@code [start, end)} (seconds of day). */
-  private static boolean inWindow(int start, int end, long second, int nano, int offset) {
-    long startNano = start * 1_000_000_000L;
-    long endNano = end * 1_000_000_000L;
-    long nanoOfDay = Math.floorMod(second + offset, 86_400L) * 1_000_000_000L + nano;
-    if (startNano < endNano) {
-      return nanoOfDay >= startNano && nanoOfDay < endNano;
+  /**
+   * If the local wall time at the instant lies in the daily window {@code [start, end)} (seconds
+   * of day) at the zone's offset there, the epoch second at which the wall clock next reads
+   * {@code end} at that same offset; else {@link CompiledPopulation#NONE}. The caller checks that
+   * no clock change comes first.
+   */
+  private static long quietEnd(int start, int end, long second, int nano, int offset) {
+    long startNano = start * NANOS_PER_SECOND;
+    long endNano = end * NANOS_PER_SECOND;
+    long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
+    boolean inside =
+        startNano < endNano
+            ? nanoOfDay >= startNano && nanoOfDay < endNano
+            : nanoOfDay >= startNano || nanoOfDay < endNano;
+    if (!inside) {
+      return CompiledPopulation.NONE;
     }
-    return nanoOfDay >= startNano || nanoOfDay < endNano;
+    long toEnd = Math.floorMod(endNano - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);
+    return second + (nano + toEnd) / NANOS_PER_SECOND;
   }
 
   private static int chunks(int n) {

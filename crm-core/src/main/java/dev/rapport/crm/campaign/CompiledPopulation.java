@@ -45,8 +45,8 @@ import java.util.Optional;
  * engine with implied consent on, or with a team's own rules or packs. Per customer: an unknown
  * customer; a campaign instant before the customer's latest ledger event or at or after a later
  * grant expiry; quiet hours, cap periods, history entries or a cool-off end that are not whole
- * seconds; quiet hours that hold the campaign instant or meet another deferring rule; two caps
- * deferring at once; and a customer whose first deferral does not end in an allowed answer.
+ * seconds; quiet hours that meet another deferring rule, or that hold the campaign instant
+ * with a change of the zone's clock before they end; two caps deferring at once; and a customer whose first deferral does not end in an allowed answer.
  * {@link CampaignSummary#fallbacks()} counts them.
  */
 public final class CompiledPopulation {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Outcome {
   static final Outcome CAP = new Outcome(Verdict.DEFER, ImmutableList.of(ReasonCode.FREQUENCY_CAP), ImmutableList.of(), null);
+  static final Outcome QUIET = new Outcome(Verdict.DEFER, ImmutableList.of(ReasonCode.QUIET_HOURS), ImmutableList.of(), null);
   static final Outcome COOL_OFF = new Outcome(Verdict.DEFER, ImmutableList.of(ReasonCode.COOL_OFF), ImmutableList.of(), null);
   static final Outcome CAP_AND_COOL_OFF =
       new Outcome(
