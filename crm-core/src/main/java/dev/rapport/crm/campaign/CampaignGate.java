@@ -72,7 +72,7 @@ public final class CampaignGate {
           int start = c * CompiledPopulation.CHUNK;
           chunks[c] =
               CompiledPopulation.compileChunk(
-                  engine, template.shape(), customers, start, Math.min(CompiledPopulation.CHUNK, n - start), zones);
+                  engine, template, customers, start, Math.min(CompiledPopulation.CHUNK, n - start), zones);
         });
     return new CompiledPopulation(template, engine, source, zones.toArray(), chunks);
   }
@@ -200,25 +200,10 @@ public final class CampaignGate {
             if (coolingOff) {
               until = Math.max(until, chunk.coolOffUntil[j]);
             }
-            boolean deferring = capsDeferring > 0 || coolingOff;
-            long quietEnd =
-                chunk.quietStart[j] < 0
-                    ? CompiledPopulation.NONE
-                    : quietEnd(chunk.quietStart[j], chunk.quietEnd[j], at, zoneNano[z], zoneOffset[z]);
-            if (capsDeferring <= 1 && !(chunk.quietStart[j] >= 0 && deferring)) {
-              if (quietEnd != CompiledPopulation.NONE) {
-                // Held by quiet hours alone: free at the window's end, if no clock change comes first.
-                if (quietEnd < zoneNextTransition[z]) {
-                  decided = Outcome.QUIET;
-                  deferUntil[i] = quietEnd;
-                }
-              } else if (!deferring) {
-                decided = outcome;
-              } else {
-                decided =
-                    capsDeferring == 0 ? Outcome.COOL_OFF : coolingOff ? Outcome.CAP_AND_COOL_OFF : Outcome.CAP;
-                deferUntil[i] = until;
-              }
+            if (capsDeferring <= 1) {
+              decided =
+                  timing(chunk, j, outcome, capsDeferring > 0, coolingOff, until, at, zoneNano[z], zoneOffset[z],
+                      zoneNextTransition[z], deferUntil, i);
             }
           }
         }
@@ -240,6 +225,64 @@ public final class CampaignGate {
       }
     }
     return lo;
+  }
+
+  /**
+   * The answer of the timing rules in closed form ({@code RULES.md} 6): quiet hours, one cap,
+   * the cool-off; the fixpoint of the engine's deferral is {@code end(max(until, end(at)))}
+   * where {@code end} is the end of the quiet window holding an instant. Null (fall back) when
+   * the zone's clock changes before the answer.
+   */
+  private static @Nullable Outcome timing(
+      CompiledPopulation.Chunk chunk,
+      int j,
+      Outcome allowed,
+      boolean capDefers,
+      boolean coolingOff,
+      long until,
+      long at,
+      int nano,
+      int offset,
+      long nextTransition,
+      long[] deferUntil,
+      int i) {
+    boolean deferring = capDefers || coolingOff;
+    int start = chunk.quietStart[j];
+    if (start < 0) {
+      if (!deferring) {
+        return allowed;
+      }
+      deferUntil[i] = until;
+      return Outcome.deferral(false, capDefers, coolingOff);
+    }
+    int end = chunk.quietEnd[j];
+    long heldUntil = quietEnd(start, end, at, nano, offset);
+    if (!deferring && heldUntil == CompiledPopulation.NONE) {
+      return allowed;
+    }
+    long free;
+    boolean quietDefers;
+    if (!deferring) {
+      free = heldUntil;
+      quietDefers = true;
+    } else {
+      long first = heldUntil == CompiledPopulation.NONE ? until : Math.max(until, heldUntil);
+      long second = quietEnd(start, end, first, 0, offset);
+      free = second == CompiledPopulation.NONE ? first : second;
+      quietDefers = heldUntil != CompiledPopulation.NONE || nextWallTime(start, at, nano, offset) < free;
+    }
+    if (free >= nextTransition) {
+      return null;
+    }
+    deferUntil[i] = free;
+    return Outcome.deferral(quietDefers, capDefers, coolingOff);
+  }
+
+  /** The epoch second at or after the instant at which the wall clock next reads {@code secondOfDay}, at a fixed offset. */
+  private static long nextWallTime(int secondOfDay, long second, int nano, int offset) {
+    long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
+    long ahead = Math.floorMod(secondOfDay * NANOS_PER_SECOND - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);
+    return second + (nano + ahead) / NANOS_PER_SECOND;
   }
 
   /**

@@ -150,7 +150,8 @@ public final class CompiledPopulation {
 
   /** Compiles customers {@code [start, start + n)}; thread-safe given a shared {@code zones} intern. */
   static Chunk compileChunk(
-      PolicyEngine engine, Outreach shape, List<CampaignCustomer> customers, int start, int n, ZoneIntern zones) {
+      PolicyEngine engine, OutreachTemplate template, List<CampaignCustomer> customers, int start, int n, ZoneIntern zones) {
+    Outreach shape = template.shape();
     Chunk chunk = new Chunk(start, n);
     boolean compilable = compilable(engine, shape);
     Map<Outcome, Outcome> outcomes = new HashMap<>();
@@ -179,18 +180,33 @@ public final class CompiledPopulation {
           latest = event.at();
         }
       }
+      // The standing changes only where a grant expires: compile the interval between two
+      // expiries that holds the template's own instant.
+      Instant hint = template.instantIn(ledger.customer().zone());
+      Instant reference = latest == null ? Instant.EPOCH : latest;
       Instant expiry = null;
       for (LedgerEvent event : ledger.events()) {
         if (event instanceof Granted) {
           Optional<Instant> expires = ((Granted) event).expiresAt();
-          if (expires.isPresent()
-              && (latest == null || expires.get().isAfter(latest))
-              && (expiry == null || expires.get().isBefore(expiry))) {
+          if (expires.isEmpty() || !expires.get().isAfter(reference)) {
+            continue;
+          }
+          if (!expires.get().isAfter(hint)) {
+            continue;
+          }
+          if (expiry == null || expires.get().isBefore(expiry)) {
             expiry = expires.get();
           }
         }
       }
-      Instant reference = latest == null ? Instant.EPOCH : latest;
+      for (LedgerEvent event : ledger.events()) {
+        if (event instanceof Granted) {
+          Optional<Instant> expires = ((Granted) event).expiresAt();
+          if (expires.isPresent() && expires.get().isAfter(reference) && !expires.get().isAfter(hint)) {
+            reference = expires.get();
+          }
+        }
+      }
       Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(reference));
       if (decided.verdict() == Verdict.DEFER) {
         Instant until = decided.deferUntil().orElseThrow();
@@ -264,7 +280,7 @@ public final class CompiledPopulation {
         continue;
       }
       chunk.mode[j] = FAST;
-      chunk.validFrom[j] = latest == null ? Long.MIN_VALUE : ceilSeconds(latest);
+      chunk.validFrom[j] = latest == null && reference.equals(Instant.EPOCH) ? Long.MIN_VALUE : ceilSeconds(reference);
       chunk.validUntil[j] = expiry == null ? Long.MAX_VALUE : expiry.getEpochSecond();
       chunk.base[j] = outcomes.computeIfAbsent(Outcome.of(decided), o -> o);
       chunk.quietStart[j] = quietStart;

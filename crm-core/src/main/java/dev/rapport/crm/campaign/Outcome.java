@@ -16,12 +16,24 @@ import org.jspecify.annotations.Nullable;
  * own decision.
  */
 final class Outcome {
-  static final Outcome CAP = new Outcome(Verdict.DEFER, ImmutableList.of(ReasonCode.FREQUENCY_CAP), ImmutableList.of(), null);
-  static final Outcome QUIET = new Outcome(Verdict.DEFER, ImmutableList.of(ReasonCode.QUIET_HOURS), ImmutableList.of(), null);
-  static final Outcome COOL_OFF = new Outcome(Verdict.DEFER, ImmutableList.of(ReasonCode.COOL_OFF), ImmutableList.of(), null);
-  static final Outcome CAP_AND_COOL_OFF =
-      new Outcome(
-          Verdict.DEFER, ImmutableList.of(ReasonCode.FREQUENCY_CAP, ReasonCode.COOL_OFF), ImmutableList.of(), null);
+  /** The deferrals of the compiled form, by which of quiet hours (4), a cap (2), the cool-off (1) defer. */
+  private static final Outcome[] DEFERRALS = new Outcome[8];
+
+  static {
+    for (int rules = 1; rules < 8; rules++) {
+      ImmutableList.Builder<Code> codes = ImmutableList.builder();
+      if ((rules & 4) != 0) {
+        codes.add(ReasonCode.QUIET_HOURS);
+      }
+      if ((rules & 2) != 0) {
+        codes.add(ReasonCode.FREQUENCY_CAP);
+      }
+      if ((rules & 1) != 0) {
+        codes.add(ReasonCode.COOL_OFF);
+      }
+      DEFERRALS[rules] = new Outcome(Verdict.DEFER, codes.build(), ImmutableList.of(), null);
+    }
+  }
 
   final Verdict verdict;
   final ImmutableList<Code> codes;
@@ -33,6 +45,11 @@ final class Outcome {
     this.codes = codes;
     this.obligations = obligations;
     this.decision = decision;
+  }
+
+  /** A deferral by quiet hours, a cap and the cool-off, in the engine's order of timing rules. */
+  static Outcome deferral(boolean quiet, boolean cap, boolean coolOff) {
+    return DEFERRALS[(quiet ? 4 : 0) | (cap ? 2 : 0) | (coolOff ? 1 : 0)];
   }
 
   /** What {@code decision} says, without its sentences. */
