@@ -11,6 +11,7 @@ module dev.rapport.crm.core {
   exports dev.rapport.crm.customer;
   exports dev.rapport.crm.law;
   exports dev.rapport.crm.ledger;
+  exports dev.rapport.crm.limits;
   exports dev.rapport.crm.policy;
   exports dev.rapport.crm.relationship;
   exports dev.rapport.crm.store;

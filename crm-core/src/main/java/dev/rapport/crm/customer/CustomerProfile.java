@@ -2,6 +2,7 @@ package dev.rapport.crm.customer;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.limits.Limits;
 import java.time.ZoneId;
 import org.immutables.value.Value;
 
@@ -46,6 +47,8 @@ public abstract class CustomerProfile {
   @Value.Check
   void check() {
     checkArgument(!id().isBlank(), "a customer id must not be blank");
+    Limits.checkId(id(), "customer id");
+    Limits.checkZone(zone(), "customer " + id() + ": zone");
   }
 
   /** Builds a {@link CustomerProfile}. */

@@ -87,7 +87,8 @@ public final class Jurisdiction {
 
   @Override
   public int hashCode() {
-    return Objects.hash(country, subdivision);
+    // Objects.hash(country, subdivision), without its array.
+    return 31 * (31 + country.hashCode()) + Objects.hashCode(subdivision);
   }
 
   /** The code, such as {@code US-FL}. */

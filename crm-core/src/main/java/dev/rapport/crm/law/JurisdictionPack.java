@@ -26,7 +26,10 @@ import java.util.Set;
  * }</pre>
  */
 public interface JurisdictionPack {
-  /** Whether this pack's law applies to customers of {@code jurisdiction}. */
+  /**
+   * Whether this pack's law applies to customers of {@code jurisdiction}; the same answer every
+   * time for the same jurisdiction (the engine remembers it).
+   */
   boolean governs(Jurisdiction jurisdiction);
 
   /** Channels on which every grant needs a {@code confirmed} event here. */

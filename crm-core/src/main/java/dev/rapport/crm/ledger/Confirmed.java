@@ -1,5 +1,6 @@
 package dev.rapport.crm.ledger;
 
+import dev.rapport.crm.limits.Limits;
 import org.immutables.value.Value;
 
 /**
@@ -29,6 +30,7 @@ public abstract class Confirmed implements LedgerEvent {
   @Value.Check
   void check() {
     Events.checkId(this);
+    Limits.checkId(grant(), "confirmed event " + id() + ": grant");
   }
 
   /** Builds a {@link Confirmed} event. */

@@ -23,8 +23,14 @@ public enum EventType {
   /** {@link Erased}. */
   ERASED;
 
+  private final String wireName;
+
+  EventType() {
+    this.wireName = name().toLowerCase(Locale.ROOT);
+  }
+
   /** The name of this type in the wire format, such as {@code "granted"}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }

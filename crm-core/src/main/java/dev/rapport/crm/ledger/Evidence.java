@@ -2,6 +2,7 @@ package dev.rapport.crm.ledger;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.limits.Limits;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,10 @@ public abstract class Evidence {
         "evidence with actor STAFF needs the staff member's id ('staff')");
     staff().ifPresent(s -> checkArgument(!s.isBlank(), "evidence 'staff' must not be blank"));
     notice().ifPresent(n -> checkArgument(!n.isBlank(), "evidence 'notice' must not be blank"));
+    staff().ifPresent(s -> Limits.checkString(s, "evidence staff"));
+    notice().ifPresent(n -> Limits.checkString(n, "evidence notice"));
+    capturedAt().ifPresent(c -> Limits.checkInstant(c, "evidence capturedAt"));
+    Limits.checkDetails(details(), "evidence details");
   }
 
   /** Builds {@link Evidence}. */

@@ -7,6 +7,7 @@ import dev.rapport.crm.relationship.Intent;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import dev.rapport.crm.limits.Limits;
 import org.immutables.value.Value;
 
 /**
@@ -73,6 +74,9 @@ public abstract class Granted implements LedgerEvent {
   @Value.Check
   void check() {
     Events.checkId(this);
+    Events.checkText(this, "entity", entity());
+    Events.checkText(this, "staff", staff());
+    expiresAt().ifPresent(e -> Limits.checkInstant(e, "granted event " + id() + ": expiresAt"));
     checkArgument(!intents().isEmpty(), "granted event %s names no intent", id());
     checkArgument(!channels().isEmpty(), "granted event %s names no channel", id());
     expiresAt()

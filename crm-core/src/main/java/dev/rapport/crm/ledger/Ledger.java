@@ -1,5 +1,6 @@
 package dev.rapport.crm.ledger;
 
+import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
@@ -7,10 +8,13 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Ordering;
 import dev.rapport.crm.customer.CustomerProfile;
 import java.time.Instant;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,19 +39,27 @@ public final class Ledger {
       Ordering.natural().onResultOf(LedgerEvent::at);
 
   private final CustomerProfile customer;
-  private final ImmutableList<LedgerEvent> events;
-  private final ImmutableMap<String, LedgerEvent> byId;
+  /** Shared by this ledger and the ledgers appended to it; this ledger sees its first size. */
+  private final Log log;
   private volatile @Nullable Standing standing;
 
-  private Ledger(CustomerProfile customer, ImmutableList<LedgerEvent> events) {
+  private final int size;
+  /** The position of the {@link Erased} event, or -1. */
+  private final int erasedAt;
+
+  private final List<LedgerEvent> events;
+
+  private Ledger(CustomerProfile customer, Log log, int size, int erasedAt) {
     this.customer = customer;
-    this.events = events;
-    this.byId = ImmutableMap.copyOf(indexById(events));
+    this.log = log;
+    this.size = size;
+    this.erasedAt = erasedAt;
+    this.events = new View(log, size);
   }
 
   /** An empty ledger for the customer: a known customer with no relationship yet. */
   public static Ledger of(CustomerProfile customer) {
-    return new Ledger(checkNotNull(customer, "customer"), ImmutableList.of());
+    return new Ledger(checkNotNull(customer, "customer"), new Log(0), 0, -1);
   }
 
   /**
@@ -64,27 +76,47 @@ public final class Ledger {
     return customer;
   }
 
-  /** Every event in ledger (append) order. */
+  /** Every event in ledger (append) order; an unmodifiable list that never changes. */
   public List<LedgerEvent> events() {
     return events;
   }
 
   /** The number of events; the version used for optimistic concurrency by stores. */
   public int version() {
-    return events.size();
+    return size;
   }
 
   /** The event with this id, if the ledger holds one. */
   public Optional<LedgerEvent> event(String id) {
-    return Optional.ofNullable(byId.get(id));
+    Integer position = log.position(checkNotNull(id, "id"));
+    return position != null && position < size
+        ? Optional.of(log.get(position))
+        : Optional.empty();
   }
 
   /** The {@link Erased} event, if the customer was erased. */
   public Optional<Erased> erased() {
-    return events.stream()
-        .filter(Erased.class::isInstance)
-        .map(Erased.class::cast)
-        .findFirst();
+    return erasedAt < 0 ? Optional.empty() : Optional.of((Erased) log.get(erasedAt));
+  }
+
+  /**
+   * The suppression tombstone of an erased customer ({@code RULES.md}, erasure): a ledger of the
+   * profile and the {@link Erased} event alone, whose evidence keeps its source, actor, staff,
+   * notice and flags but no free-form details. Every earlier event is dropped, so every
+   * decision about the customer is denied.
+   *
+   * @throws IllegalStateException if the customer was not erased
+   */
+  public Ledger tombstone() {
+    Erased erased =
+        erased().orElseThrow(() -> new IllegalStateException("customer " + customer.id() + " was not erased"));
+    Erased kept =
+        ImmutableErased.builder()
+            .from(erased)
+            .evidence(
+                erased.evidence().map(e -> ImmutableEvidence.builder().from(e).details(ImmutableMap.of()).build()))
+            .build();
+    return of(customer, ImmutableList.of(kept));
   }
 
   /**
@@ -117,25 +149,41 @@ public final class Ledger {
   }
 
   /**
-   * A new ledger with {@code newEvents} appended in order, all or nothing.
+   * A new ledger with {@code newEvents} appended in order, all or nothing. Takes time in the
+   * number of new events, not in the size of the ledger: the new ledger shares this one's
+   * events.
    *
    * @throws RejectedEventException if any event is refused; no event is appended
    */
   public Ledger append(List<? extends LedgerEvent> newEvents) {
     checkNotNull(newEvents, "events");
-    Map<String, LedgerEvent> seen = new HashMap<>(byId);
-    boolean erased = erased().isPresent();
-    for (LedgerEvent event : newEvents) {
-      checkNotNull(event, "event");
-      check(event, seen, erased);
-      seen.put(event.id(), event);
-      erased |= event instanceof Erased;
+    List<LedgerEvent> batch = ImmutableList.copyOf(newEvents);
+    if (batch.isEmpty()) {
+      return this;
     }
-    return new Ledger(
-        customer, ImmutableList.<LedgerEvent>builder().addAll(events).addAll(newEvents).build());
+    synchronized (log) {
+      // A ledger appended to twice (an older version appended again) forks its own copy.
+      Log target = log.size() == size ? log : log.copyOf(size);
+      Map<String, LedgerEvent> inBatch = new HashMap<>();
+      boolean erased = erasedAt >= 0;
+      int erasedPosition = erasedAt;
+      for (int i = 0; i < batch.size(); i++) {
+        LedgerEvent event = batch.get(i);
+        check(event, target, inBatch, erased);
+        inBatch.put(event.id(), event);
+        if (event instanceof Erased && !erased) {
+          erased = true;
+          erasedPosition = size + i;
+        }
+      }
+      target.addAll(batch);
+      return new Ledger(customer, target, size + batch.size(), erasedPosition);
+    }
   }
 
-  private void check(LedgerEvent event, Map<String, LedgerEvent> seen, boolean erased) {
+  private void check(
+      LedgerEvent event, Log target, Map<String, LedgerEvent> inBatch, boolean erased) {
+    checkNotNull(event, "event");
     if (!event.getClass().getPackageName().equals(Ledger.class.getPackageName())) {
       throw new RejectedEventException(
           event.id(), "event " + event.id() + " is not one of Rapport's event types");
@@ -149,13 +197,17 @@ public final class Ledger {
               + event.id()
               + ")");
     }
-    if (seen.containsKey(event.id())) {
+    Integer held = target.index.get(event.id()); // holding the log's monitor
+    if ((held != null && held < size) || inBatch.containsKey(event.id())) {
       throw new RejectedEventException(
           event.id(), "ledger of customer " + customer.id() + " already holds an event " + event.id());
     }
     if (event instanceof Confirmed) {
       String grant = ((Confirmed) event).grant();
-      if (!(seen.get(grant) instanceof Granted)) {
+      Integer position = target.index.get(grant);
+      LedgerEvent named =
+          position != null && position < size ? target.get(position) : inBatch.get(grant);
+      if (!(named instanceof Granted)) {
         throw new RejectedEventException(
             event.id(),
             "confirmed event "
@@ -165,12 +217,6 @@ public final class Ledger {
                 + ", which is not a granted event of this ledger");
       }
     }
-  }
-
-  private static Map<String, LedgerEvent> indexById(List<LedgerEvent> events) {
-    Map<String, LedgerEvent> index = new HashMap<>();
-    events.forEach(e -> index.put(e.id(), e));
-    return index;
   }
 
   @Override
@@ -188,6 +234,85 @@ public final class Ledger {
   /** The customer id and the number of events; never the events' content. */
   @Override
   public String toString() {
-    return "Ledger{customer=" + customer.id() + ", events=" + events.size() + "}";
+    return "Ledger{customer=" + customer.id() + ", events=" + size + "}";
+  }
+
+  /**
+   * The events of a line of ledgers, each appended to the last: it only grows, and a ledger of
+   * version {@code n} sees its first {@code n} events, which never change. Appends hold the
+   * log's monitor; readers read without locking.
+   */
+  private static final class Log {
+    private volatile LedgerEvent[] events;
+    /**
+     * Event id to position, guarded by this; an id at or past a ledger's size is not that
+     * ledger's.
+     */
+    final HashMap<String, Integer> index;
+
+    private int size; // guarded by this
+
+    Log(int capacity) {
+      this.events = new LedgerEvent[Math.max(capacity, 4)];
+      this.index = new HashMap<>();
+    }
+
+    int size() {
+      return size;
+    }
+
+    synchronized @Nullable Integer position(String id) {
+      return index.get(id);
+    }
+
+    LedgerEvent get(int position) {
+      return events[position];
+    }
+
+    Log copyOf(int length) { // called holding this log's monitor; the copy is not yet shared
+      Log copy = new Log(length + 4);
+      LedgerEvent[] source = events;
+      for (int i = 0; i < length; i++) {
+        copy.events[i] = source[i];
+        copy.index.putIfAbsent(source[i].id(), i);
+      }
+      copy.size = length;
+      return copy;
+    }
+
+    void addAll(List<LedgerEvent> batch) {
+      LedgerEvent[] target = events;
+      if (size + batch.size() > target.length) {
+        target = Arrays.copyOf(target, Math.max(target.length * 2, size + batch.size()));
+      }
+      for (LedgerEvent event : batch) {
+        target[size] = event;
+        index.putIfAbsent(event.id(), size);
+        size++;
+      }
+      events = target; // publishes the new events to readers of the array
+    }
+  }
+
+  /** A ledger's events: the first {@code size} of its log. */
+  private static final class View extends AbstractList<LedgerEvent> implements RandomAccess {
+    private final Log log;
+    private final int size;
+
+    View(Log log, int size) {
+      this.log = log;
+      this.size = size;
+    }
+
+    @Override
+    public LedgerEvent get(int index) {
+      checkElementIndex(index, size);
+      return log.get(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 }

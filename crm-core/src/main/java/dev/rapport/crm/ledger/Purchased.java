@@ -41,6 +41,7 @@ public abstract class Purchased implements RelationshipEvent {
   @Value.Check
   void check() {
     Events.checkId(this);
+    Events.checkText(this, "entity", entity());
     entity().ifPresent(e -> checkArgument(!e.isBlank(), "purchased event %s: entity must not be blank", id()));
   }
 

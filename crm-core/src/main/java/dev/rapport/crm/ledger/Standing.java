@@ -77,8 +77,8 @@ public final class Standing {
     ImmutableList.Builder<Withdrawn> withdrawn = ImmutableList.builder();
     ImmutableList.Builder<Granted> valid = ImmutableList.builder();
     Set<String> grantsSeen = new HashSet<>();
-    Set<String> confirmations = new HashSet<>();
-    Map<Registry, Registered> registries = new EnumMap<>(Registry.class);
+    Set<String> confirmations = Set.of();
+    Map<Registry, Registered> registries = Map.of();
     for (LedgerEvent event : events) {
       last = event.at();
       if (event instanceof Granted) {
@@ -125,6 +125,9 @@ public final class Standing {
       } else if (event instanceof Confirmed) {
         String grant = ((Confirmed) event).grant();
         if (grantsSeen.contains(grant)) {
+          if (confirmations.isEmpty()) {
+            confirmations = new HashSet<>();
+          }
           confirmations.add(grant);
         }
       } else if (event instanceof PreferencesChanged) {
@@ -136,6 +139,9 @@ public final class Standing {
       } else if (event instanceof Inquired) {
         contacts.add((Inquired) event);
       } else if (event instanceof Registered) {
+        if (registries.isEmpty()) {
+          registries = new EnumMap<>(Registry.class);
+        }
         registries.putIfAbsent(((Registered) event).registry(), (Registered) event);
       } else if (event instanceof Erased && erasure == null) {
         erasure = (Erased) event;
@@ -161,7 +167,14 @@ public final class Standing {
 
   /** The fold of every event of {@code ledger}, in time order; computed by the ledger once. */
   static Standing fold(Ledger ledger) {
-    return new Standing(ledger.customer(), ledger.asOf(Instant.MAX));
+    List<LedgerEvent> events = ledger.events();
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).at().isBefore(events.get(i - 1).at())) {
+        // Appended out of time order: fold them in time order, ties by ledger position.
+        return new Standing(ledger.customer(), ledger.asOf(Instant.MAX));
+      }
+    }
+    return new Standing(ledger.customer(), events);
   }
 
   /**

@@ -59,6 +59,7 @@ public abstract class Withdrawn implements LedgerEvent {
   @Value.Check
   void check() {
     Events.checkId(this);
+    Events.checkText(this, "entity", entity());
     checkArgument(!intents().isEmpty(), "withdrawn event %s names no intent (use all intents for ALL)", id());
     checkArgument(!channels().isEmpty(), "withdrawn event %s names no channel (use all channels for ALL)", id());
     entity().ifPresent(e -> checkArgument(!e.isBlank(), "withdrawn event %s: entity must not be blank", id()));

@@ -17,6 +17,7 @@ import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.RelationshipEvent;
 import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
@@ -459,6 +460,9 @@ final class Evaluation {
       if (rule.defersWithin(at, until) && !listed(reasons, rule.reason())) {
         reasons.add(rule.reason());
       }
+    }
+    if (!Limits.isInRange(until)) {
+      return Optional.of(deny(reasons)); // no free instant before the time line ends (RULES.md, "Bounds of values")
     }
     return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
   }

@@ -2,6 +2,7 @@ package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Purpose;
 import java.time.Instant;
@@ -50,6 +51,8 @@ public abstract class HistoryEntry {
   @Value.Check
   void check() {
     topic().ifPresent(t -> checkArgument(!t.isBlank(), "a history entry's topic must not be blank"));
+    Limits.checkInstant(at(), "history entry at");
+    topic().ifPresent(t -> Limits.checkString(t, "history entry topic"));
   }
 
   /** The history entry recording that {@code outreach} was sent. */

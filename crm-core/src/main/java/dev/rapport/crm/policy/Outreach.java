@@ -2,6 +2,7 @@ package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Profiling;
 import dev.rapport.crm.relationship.Purpose;
@@ -107,6 +108,10 @@ public abstract class Outreach {
     staff().ifPresent(s -> checkArgument(!s.isBlank(), "outreach staff must not be blank"));
     entity().ifPresent(e -> checkArgument(!e.isBlank(), "outreach entity must not be blank"));
     topic().ifPresent(t -> checkArgument(!t.isBlank(), "outreach topic must not be blank"));
+    Limits.checkInstant(at(), "outreach at");
+    staff().ifPresent(s -> Limits.checkString(s, "outreach staff"));
+    entity().ifPresent(e -> Limits.checkString(e, "outreach entity"));
+    topic().ifPresent(t -> Limits.checkString(t, "outreach topic"));
   }
 
   /** Builds an {@link Outreach}. */

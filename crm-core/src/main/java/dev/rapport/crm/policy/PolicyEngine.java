@@ -9,6 +9,8 @@ import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Decides whether a planned {@link Outreach} stays inside the relationship the customer
@@ -37,6 +39,8 @@ public final class PolicyEngine {
   private final PolicyOptions options;
   private final ImmutableList<PolicyRule> rules;
   private final ImmutableList<JurisdictionPack> packs;
+  /** The pack chosen for each jurisdiction met so far (a pack's answer to governs is fixed). */
+  private final ConcurrentMap<Jurisdiction, JurisdictionPack> chosenPacks = new ConcurrentHashMap<>();
 
   private PolicyEngine(
       PolicyOptions options, ImmutableList<PolicyRule> rules, ImmutableList<JurisdictionPack> packs) {
@@ -82,12 +86,18 @@ public final class PolicyEngine {
 
   /** The first pack that governs {@code jurisdiction}, the team's own first; else the model alone. */
   private JurisdictionPack pack(Jurisdiction jurisdiction) {
-    for (JurisdictionPack pack : packs) {
-      if (pack.governs(jurisdiction)) {
-        return pack;
+    JurisdictionPack chosen = chosenPacks.get(jurisdiction);
+    if (chosen == null) {
+      chosen = MODEL_ALONE;
+      for (JurisdictionPack pack : packs) {
+        if (pack.governs(jurisdiction)) {
+          chosen = pack;
+          break;
+        }
       }
+      chosenPacks.putIfAbsent(jurisdiction, chosen);
     }
-    return MODEL_ALONE;
+    return chosen;
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
+import dev.rapport.crm.limits.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +58,7 @@ public abstract class PolicyOptions {
   void check() {
     checkArgument(
         !replyWindow().isNegative(), "replyWindow must not be negative, got %s", replyWindow());
+    Limits.checkDuration(replyWindow(), "replyWindow");
   }
 
   /** Builds {@link PolicyOptions}. */

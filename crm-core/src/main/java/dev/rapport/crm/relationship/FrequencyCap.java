@@ -2,6 +2,7 @@ package dev.rapport.crm.relationship;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.limits.Limits;
 import java.time.Duration;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -60,6 +61,7 @@ public abstract class FrequencyCap {
         !per().isNegative() && !per().isZero(),
         "a frequency cap needs a positive window 'per', got %s",
         per());
+    Limits.checkDuration(per(), "a frequency cap's window 'per'");
   }
 
   /** Builds a {@link FrequencyCap}; {@code max} and {@code per} are required. */

@@ -26,9 +26,11 @@ public enum Intent {
   FEEDBACK(Purpose.RESEARCH);
 
   private final ImmutableSet<Purpose> opens;
+  private final boolean opensMarketing;
 
   Intent(Purpose first, Purpose... rest) {
     this.opens = Sets.immutableEnumSet(first, rest);
+    this.opensMarketing = opens.stream().anyMatch(Purpose::isMarketing);
   }
 
   /** The purposes this intent opens, per {@code model.md} section 1. */
@@ -38,6 +40,6 @@ public enum Intent {
 
   /** Whether this intent opens at least one marketing purpose ({@code model.md} 5.9). */
   public boolean opensMarketing() {
-    return opens.stream().anyMatch(Purpose::isMarketing);
+    return opensMarketing;
   }
 }

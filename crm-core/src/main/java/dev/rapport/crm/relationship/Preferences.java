@@ -2,6 +2,7 @@ package dev.rapport.crm.relationship;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.limits.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,7 @@ public abstract class Preferences {
                     !d.isNegative() && !d.isZero(),
                     "coolOffAfterPurchase must be a positive duration, got %s",
                     d));
+    coolOffAfterPurchase().ifPresent(d -> Limits.checkDuration(d, "coolOffAfterPurchase"));
   }
 
   /** Builds {@link Preferences}; every field is optional. */

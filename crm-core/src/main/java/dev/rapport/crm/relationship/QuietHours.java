@@ -1,5 +1,7 @@
 package dev.rapport.crm.relationship;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.time.LocalTime;
 import org.immutables.value.Value;
 
@@ -23,6 +25,16 @@ public abstract class QuietHours {
   /** Quiet hours from {@code start} (inclusive) to {@code end} (exclusive), local time. */
   public static QuietHours of(LocalTime start, LocalTime end) {
     return ImmutableQuietHours.of(start, end);
+  }
+
+  @Value.Check
+  void check() {
+    for (LocalTime time : new LocalTime[] {start(), end()}) {
+      checkArgument(
+          time.getSecond() == 0 && time.getNano() == 0,
+          "quiet hours are whole minutes (HH:mm), got %s",
+          time);
+    }
   }
 
   /** Whether the local time {@code time} falls inside the quiet hours. */

@@ -269,13 +269,12 @@ public final class RandomCases {
   }
 
   private LocalTime time() {
-    switch (random.nextInt(4)) {
+    // Quiet hours are whole minutes (RULES.md, "Bounds of values").
+    switch (random.nextInt(3)) {
       case 0:
         return LocalTime.of(random.nextInt(24), 0);
       case 1:
         return LocalTime.of(random.nextInt(24), random.nextInt(60));
-      case 2:
-        return LocalTime.of(random.nextInt(24), random.nextInt(60), random.nextInt(60));
       default:
         return pick(new LocalTime[] {LocalTime.of(8, 0), LocalTime.of(20, 0), LocalTime.of(21, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), LocalTime.MIDNIGHT});
     }

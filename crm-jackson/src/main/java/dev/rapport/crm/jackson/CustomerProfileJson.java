@@ -25,7 +25,7 @@ final class CustomerProfileJson {
   }
 
   static CustomerProfile read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a customer profile", FIELDS);
     CustomerProfile.Builder builder = CustomerProfile.builder();
     while (object.next()) {
       switch (object.name()) {

@@ -78,6 +78,8 @@ final class EventJson {
           .addAll(OPTIONAL.values().stream().flatMap(List::stream).iterator())
           .build();
 
+  private static final String[] ALL_FIELD_NAMES = ALL_FIELDS.toArray(new String[0]);
+
   private static final String TYPES =
       Arrays.stream(EventType.values()).map(EventType::wireName).collect(joining(", "));
 
@@ -179,7 +181,7 @@ final class EventJson {
   }
 
   static LedgerEvent read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("an event", ALL_FIELD_NAMES);
     String id = null;
     EventType type = null;
     Instant at = null;
@@ -243,7 +245,7 @@ final class EventJson {
           break;
         default:
           if (!PreferencesJson.readField(in, name, preferences)) {
-            throw object.unknownField("an event", ALL_FIELDS.toArray(new String[0]));
+            throw object.unknownField("an event", ALL_FIELD_NAMES);
           }
       }
     }

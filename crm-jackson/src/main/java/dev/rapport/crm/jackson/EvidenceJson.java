@@ -38,7 +38,7 @@ final class EvidenceJson {
   }
 
   static Evidence read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("evidence", FIELDS);
     Evidence.Builder builder = Evidence.builder();
     while (object.next()) {
       switch (object.name()) {

@@ -35,7 +35,7 @@ final class LedgerJson {
   }
 
   static Ledger read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a ledger document", FIELDS);
     CustomerProfile customer = null;
     Events events = Events.NONE;
     while (object.next()) {

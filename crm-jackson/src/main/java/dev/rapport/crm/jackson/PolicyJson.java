@@ -58,7 +58,7 @@ final class PolicyJson {
   }
 
   static Outreach readOutreach(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("an outreach", OUTREACH_FIELDS);
     Outreach.Builder builder = Outreach.builder();
     while (object.next()) {
       switch (object.name()) {
@@ -112,7 +112,7 @@ final class PolicyJson {
   }
 
   static HistoryEntry readHistory(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a history entry", HISTORY_FIELDS);
     Instant at = null;
     Purpose purpose = null;
     Channel channel = null;
@@ -197,7 +197,7 @@ final class PolicyJson {
   }
 
   private static RawReason readReason(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a reason", REASON_FIELDS);
     String code = null;
     String event = null;
     String message = null;
@@ -229,7 +229,7 @@ final class PolicyJson {
   }
 
   private static Obligation readObligation(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("an obligation", OBLIGATION_FIELDS);
     ObligationCode code = null;
     String detail = null;
     while (object.next()) {
@@ -251,7 +251,7 @@ final class PolicyJson {
   }
 
   static Decision readDecision(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a decision", DECISION_FIELDS);
     Verdict verdict = null;
     List<RawReason> reasons = ImmutableList.of();
     List<Obligation> obligations = ImmutableList.of();
@@ -310,7 +310,7 @@ final class PolicyJson {
   }
 
   static PolicyOptions readOptions(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("policy options", OPTIONS_FIELDS);
     PolicyOptions.Builder builder = PolicyOptions.builder();
     while (object.next()) {
       switch (object.name()) {

@@ -93,7 +93,7 @@ final class PreferencesJson {
   }
 
   static Preferences read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("preferences", FIELDS);
     Preferences.Builder builder = Preferences.builder();
     while (object.next()) {
       if (!readField(in, object.name(), builder)) {
@@ -104,7 +104,7 @@ final class PreferencesJson {
   }
 
   static QuietHours readQuietHours(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("quiet hours", "start", "end");
     java.time.LocalTime start = null;
     java.time.LocalTime end = null;
     while (object.next()) {
@@ -126,7 +126,7 @@ final class PreferencesJson {
   }
 
   static FrequencyCap readCap(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a frequency cap", CAP_FIELDS);
     FrequencyCap.Builder builder = FrequencyCap.builder();
     while (object.next()) {
       switch (object.name()) {

@@ -94,11 +94,9 @@ public final class RapportJson {
    * @throws IOException if the file cannot be read
    */
   public static Scenario readScenario(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, Scenario.class, "a scenario");
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    // From bytes, so that malformed UTF-8 is a reading error with its line and column.
+    byte[] bytes = Files.readAllBytes(file);
+    return read(MAPPER.createParser(bytes), Scenario.class, "a scenario");
   }
 
   /**
@@ -121,7 +119,11 @@ public final class RapportJson {
   }
 
   private static <T> T read(Reader reader, Class<T> type, String what) {
-    try (JsonParser parser = MAPPER.createParser(reader)) {
+    return read(MAPPER.createParser(reader), type, what);
+  }
+
+  private static <T> T read(JsonParser input, Class<T> type, String what) {
+    try (JsonParser parser = input) {
       T value;
       try {
         value = MAPPER.readValue(parser, type);

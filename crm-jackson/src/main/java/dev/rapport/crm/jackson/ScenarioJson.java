@@ -34,7 +34,7 @@ final class ScenarioJson {
   private ScenarioJson() {}
 
   static Scenario read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a scenario", FIELDS);
     String name = null;
     String about = null;
     PolicyOptions options = PolicyOptions.defaults();
@@ -83,7 +83,7 @@ final class ScenarioJson {
   }
 
   static Check readCheck(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("a check", CHECK_FIELDS);
     Outreach outreach = null;
     Expectation expect = null;
     String note = null;
@@ -110,7 +110,7 @@ final class ScenarioJson {
   }
 
   static Expectation readExpectation(JsonIn in) {
-    JsonIn.ObjectIn object = in.object();
+    JsonIn.ObjectIn object = in.object("an expectation", EXPECT_FIELDS);
     Verdict verdict = null;
     List<ReasonCode> reasons = ImmutableList.of();
     List<ObligationCode> obligations = ImmutableList.of();

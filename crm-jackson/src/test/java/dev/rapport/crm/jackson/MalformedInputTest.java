@@ -1,14 +1,23 @@
 package dev.rapport.crm.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.rapport.crm.conformance.Scenario;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -181,7 +190,35 @@ final class MalformedInputTest {
             "{\"format\":\"rapport-scenario/1\",\"name\":\"n\",\"customer\":{\"id\":\"c\",\"jurisdiction\":\"AU\",\"zone\":\"Australia/Sydney\"},\n"
                 + "\"checks\":[{\"outreach\":{\"purpose\":\"OFFER\",\"channel\":\"EMAIL\",\"at\":\"2026-01-01T00:00:00Z\"},\n"
                 + "\"expect\":{\"verdict\":\"DENY\",\"reasons\":[\"WITHDRAWN\",\"TOO_SOON\"]}}]}",
-            "$.checks[0].expect.reasons[1]", "unknown value \"TOO_SOON\"; allowed: TRANSACTIONAL", "\"TOO_SOON\""));
+            "$.checks[0].expect.reasons[1]", "unknown value \"TOO_SOON\"; allowed: TRANSACTIONAL", "\"TOO_SOON\""),
+        // Bounds of values (crm-core RULES.md, "Bounds of values"): the reader refuses what the core refuses.
+        row("an instant after year 9999", Ledger.class,
+            ledger("2026-03-02T10:00:00Z", "+10000-03-02T10:00:00Z"),
+            "$.events[0].at", "malformed instant", "\"+10000"),
+        row("a leap second", Ledger.class,
+            ledger("2026-03-02T10:00:00Z", "2016-12-31T23:59:60Z"),
+            "$.events[0].at", "leap second in \"2016-12-31T23:59:60Z\"", "\"2016-12-31T23:59:60Z\""),
+        row("a duration past the bound", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"coolOffAfterPurchase\":\"P36501D\"}",
+            "$.coolOffAfterPurchase", "longer than the longest accepted, P36500D", "\"P36501D\""),
+        row("a duration that overflows", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"coolOffAfterPurchase\":\"P106751991167300D\"}",
+            "$.coolOffAfterPurchase", "longer than the longest accepted", "\"P106751991167300D\""),
+        row("a cap window past the bound", LedgerEvent.class,
+            "{\"id\":\"p\",\"type\":\"preferences\",\"at\":\"2026-03-02T10:00:00Z\",\"caps\":[{\"purposes\":[\"OFFER\"],\"max\":1,\"per\":\"P400000000000D\"}]}",
+            "$.caps[0].per", "longer than the longest accepted", "\"P400000000000D\""),
+        row("a zone given as a GMT offset", Ledger.class,
+            ledger("Europe/London", "GMT+01:00"),
+            "$.customer.zone", "expected an IANA id of a region", "\"GMT+01:00\""),
+        row("a detail longer than the bound", Ledger.class,
+            ledger("\"notice\": \"n-1\"", "\"notice\": \"n-1\", \"details\": { \"ip\": \"" + "9".repeat(4097) + "\" }"),
+            "$.events[0].evidence", "evidence details 'ip' must be at most 4096 characters", "{ \"source\""),
+        row("a customer id longer than the bound", Ledger.class,
+            ledger("\"c-1\"", "\"" + "c".repeat(257) + "\""),
+            "$.customer", "customer id must be at most 256 characters", "{ \"id\""),
+        row("an unknown field with a null value", Outreach.class,
+            "{\"purpose\":\"OFFER\",\"channel\":\"EMAIL\",\"at\":\"2026-03-10T17:00:00Z\",\"Tracking\":null}",
+            "$.Tracking", "unknown field \"Tracking\" in an outreach", "\"Tracking\""));
   }
 
   @ParameterizedTest(name = "{0} is a reading error naming {3}")
@@ -202,5 +239,23 @@ final class MalformedInputTest {
       assertThat(e.line()).hasValue(line);
       assertThat(e.column()).hasValue(column);
     }
+  }
+
+  /** crm-jackson/README.md, "Strict reading": a file that is not UTF-8 is a reading error with its position. */
+  @Test
+  void malformedUtf8InAScenarioFileIsAReadingErrorWithItsLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.json");
+    byte[] start = "{ \"format\": \"rapport-scenario/1\",\n  \"name\": \"caf".getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = Arrays.copyOf(start, start.length + 4);
+    bytes[start.length] = (byte) 0xE9; // "é" in Latin-1: not UTF-8
+    bytes[start.length + 1] = '"';
+    bytes[start.length + 2] = ' ';
+    bytes[start.length + 3] = '}';
+    Files.write(file, bytes);
+
+    assertThatThrownBy(() -> RapportJson.readScenario(file))
+        .isInstanceOfSatisfying(
+            WireFormatException.class, e -> assertThat(e.line()).hasValue(2))
+        .hasMessageContaining("UTF-8");
   }
 }

@@ -1,6 +1,6 @@
 package dev.rapport.crm.policy.reference;
 
-// Copied from the engine of main at c48ced5991b26bdbbb9e7b20ffedf7d798d3fcd4 (issue 9, differential test).
+// Copied from the engine of main at dbae564b4298c30f12535b25e3fab9ba30b4606c (issue 9, differential test).
 import dev.rapport.crm.policy.Reason;
 
 

@@ -1,6 +1,6 @@
 package dev.rapport.crm.policy.reference;
 
-// Copied from the engine of main at c48ced5991b26bdbbb9e7b20ffedf7d798d3fcd4 (issue 9, differential test).
+// Copied from the engine of main at dbae564b4298c30f12535b25e3fab9ba30b4606c (issue 9, differential test).
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.policy.Obligation;
@@ -24,6 +24,7 @@ import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.Withdrawn;
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
@@ -352,6 +353,9 @@ final class Evaluation {
             .map(TimingRule::reason)
             .filter(r -> seen.add(r.code() + "\u0000" + r.message()))
             .collect(ImmutableList.toImmutableList());
+    if (!Limits.isInRange(until)) {
+      return Optional.of(deny(reasons)); // no free instant before the time line ends (RULES.md, "Bounds of values")
+    }
     return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The decision path as it was before issue 9 rebuilt it, kept in test scope only: the engine of
- * main after issue 8, copied unchanged but for its package, the team rules left out (they are
+ * main after issues 8 and 11, copied unchanged but for its package, the team rules left out (they are
  * tested on their own) and one package-private helper of {@code Outreach} written out. The
  * differential test decides random cases with it and with the engine and finds no difference.
  */

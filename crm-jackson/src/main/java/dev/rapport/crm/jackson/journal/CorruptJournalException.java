@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A journal holds a damaged or inconsistent line that is not its torn last line, so opening it
- * would lose or invent data. Nothing was changed on disk: restore the line from a backup, or
+ * A journal holds a damaged or inconsistent line (a complete line whose checksum or hash-chain
+ * link fails, or a line that does not apply), so opening it would lose or invent data. Nothing was changed on disk: restore the line from a backup, or
  * inspect it with the line number and byte offset given.
  */
 public final class CorruptJournalException extends IOException {

@@ -3,11 +3,13 @@ package dev.rapport.crm.jackson.journal;
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.jackson.RapportModule;
+import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.security.SecureRandom;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -20,20 +22,30 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Journal records to and from JSON. Profiles and events are written and read by the wire format
- * module ({@link RapportModule}), exactly as in a ledger document; this class only adds the
- * envelope of each line:
+ * Journal records to and from JSON ({@code crm-jackson/README.md}, "The journal format").
+ * Profiles and events are written and read by the wire format module ({@link RapportModule}),
+ * exactly as in a ledger document; this class only adds the envelope of each line. The content
+ * of each line:
  *
  * <pre>{@code
- * {"format":"rapport-journal/1"}                                                  line 1
- * {"op":"create","customer":{"id":"c-1",...}}
- * {"op":"append","customerId":"c-1","expectedVersion":0,"events":[{"id":"e1",...}]}
+ * {"format":"rapport-journal/2"}                                                  line 1
+ * {"op":"create","customer":{"id":"c-1",...},"salt":"<32 hex>"}
+ * {"op":"append","customerId":"c-1","expectedVersion":0,"events":[{"id":"e1",...}],"salt":"..."}
+ * {"op":"erase","customerId":"c-1","expectedVersion":1,"customer":{...},"event":{"type":"erased",...}}
+ * {"op":"redacted","customerId":"c-1","digest":"<64 hex>"}
  * }</pre>
  *
- * (each followed by its {@linkplain LineFrame checksum}).
+ * (each followed by its {@linkplain Chain chain link} and its {@linkplain LineFrame checksum}).
+ * The random salt of a create or append line makes the digest that a redacted line keeps of it
+ * useless for guessing the erased content.
  */
 final class JournalCodec {
-  static final String FORMAT = "rapport-journal/1";
+  static final String FORMAT = "rapport-journal/2";
+
+  /** The format before the hash chain and erasure; upgraded on open. */
+  static final String FORMAT_1 = "rapport-journal/1";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ObjectMapper mapper;
   private final ObjectWriter profileWriter;
@@ -54,13 +66,17 @@ final class JournalCodec {
         mapper.readerFor(LedgerEvent.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  /** The codec of the wire format, {@code wire-format.md}. */
+  /** Shared: a mapper is thread-safe, and one whose caches are warm opens journals faster. */
+  private static final JournalCodec STANDARD =
+      new JournalCodec(JsonMapper.builder().addModule(new RapportModule()).build());
+
+  /** The codec of the wire format ({@code crm-jackson/README.md}, "The wire format"). */
   static JournalCodec standard() {
-    return new JournalCodec(JsonMapper.builder().addModule(new RapportModule()).build());
+    return STANDARD;
   }
 
   /** A journal record, as read back from one line. */
-  sealed interface Record permits Header, Create, Append {}
+  sealed interface Record permits Header, Create, Append, Erase, Redacted {}
 
   /** The first line of every journal. */
   record Header(String format) implements Record {}
@@ -72,29 +88,93 @@ final class JournalCodec {
   record Append(String customerId, int expectedVersion, List<LedgerEvent> events)
       implements Record {}
 
+  /**
+   * The customer was erased at {@code expectedVersion}: what remains is the tombstone, the
+   * profile and the erased event without evidence details.
+   */
+  record Erase(String customerId, int expectedVersion, CustomerProfile customer, Erased event)
+      implements Record {}
+
+  /** A create or append line of an erased customer, of which only the digest remains. */
+  record Redacted(String customerId, byte[] digest) implements Record {}
+
+  /** 16 random bytes in hex, for the content of a create or append line. */
+  static String salt() {
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    return Chain.hex(salt);
+  }
+
   byte[] header() {
+    return header(FORMAT);
+  }
+
+  byte[] header(String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     try (JsonGenerator gen = mapper.createGenerator(out)) {
       gen.writeStartObject();
-      gen.writeStringProperty("format", FORMAT);
+      gen.writeStringProperty("format", format);
       gen.writeEndObject();
     }
     return out.toByteArray();
   }
 
   byte[] create(CustomerProfile customer) {
+    return create(customer, salt());
+  }
+
+  byte[] create(CustomerProfile customer, @Nullable String salt) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
     try (JsonGenerator gen = mapper.createGenerator(out)) {
       gen.writeStartObject();
       gen.writeStringProperty("op", "create");
       gen.writeName("customer");
       profileWriter.writeValue(gen, customer);
+      if (salt != null) {
+        gen.writeStringProperty("salt", salt);
+      }
+      gen.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  byte[] erase(String customerId, int expectedVersion, CustomerProfile customer, Erased event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator gen = mapper.createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeStringProperty("op", "erase");
+      gen.writeStringProperty("customerId", customerId);
+      gen.writeNumberProperty("expectedVersion", expectedVersion);
+      gen.writeName("customer");
+      profileWriter.writeValue(gen, customer);
+      gen.writeName("event");
+      eventWriter.writeValue(gen, event);
+      gen.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  byte[] redacted(String customerId, byte[] digest) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    try (JsonGenerator gen = mapper.createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeStringProperty("op", "redacted");
+      gen.writeStringProperty("customerId", customerId);
+      gen.writeStringProperty("digest", Chain.hex(digest));
       gen.writeEndObject();
     }
     return out.toByteArray();
   }
 
   byte[] append(String customerId, int expectedVersion, List<? extends LedgerEvent> events) {
+    return append(customerId, expectedVersion, events, salt());
+  }
+
+  byte[] append(
+      String customerId,
+      int expectedVersion,
+      List<? extends LedgerEvent> events,
+      @Nullable String salt) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 * events.size());
     try (JsonGenerator gen = mapper.createGenerator(out)) {
       gen.writeStartObject();
@@ -106,6 +186,9 @@ final class JournalCodec {
         eventWriter.writeValue(gen, event);
       }
       gen.writeEndArray();
+      if (salt != null) {
+        gen.writeStringProperty("salt", salt);
+      }
       gen.writeEndObject();
     }
     return out.toByteArray();
@@ -125,6 +208,8 @@ final class JournalCodec {
     String customerId = null;
     Integer expectedVersion = null;
     List<LedgerEvent> events = null;
+    LedgerEvent event = null;
+    String digest = null;
     try (JsonParser p = mapper.createParser(line, 0, length)) {
       expect(p, p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -157,6 +242,15 @@ final class JournalCodec {
             }
             events = read.build();
             break;
+          case "event":
+            expect(p, value, JsonToken.START_OBJECT, "'event' to be an event object");
+            event = eventReader.readValue(p);
+            break;
+          case "digest":
+            digest = string(p, value, name);
+            break;
+          case "salt":
+          case "prev":
           case "crc32c":
             string(p, value, name);
             break;
@@ -180,9 +274,25 @@ final class JournalCodec {
             required(customerId, "customerId"),
             required(expectedVersion, "expectedVersion"),
             required(events, "events"));
+      case "erase":
+        LedgerEvent erased = required(event, "event");
+        if (!(erased instanceof Erased)) {
+          throw new IllegalArgumentException("an erase line holds a " + erased.type().wireName() + " event");
+        }
+        return new Erase(
+            required(customerId, "customerId"),
+            required(expectedVersion, "expectedVersion"),
+            required(customer, "customer"),
+            (Erased) erased);
+      case "redacted":
+        String hex = required(digest, "digest");
+        if (!hex.matches("[0-9a-f]{64}")) {
+          throw new IllegalArgumentException("'digest' is not 64 lower-case hex digits");
+        }
+        return new Redacted(required(customerId, "customerId"), Chain.parseHex(hex));
       default:
         throw new IllegalArgumentException(
-            "unknown op '" + op + "' (allowed: create, append)");
+            "unknown op '" + op + "' (allowed: create, append, erase, redacted)");
     }
   }
 

@@ -1,31 +1,35 @@
 package dev.rapport.crm.jackson.journal;
 
-import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.WRITE;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The journal on disk: exclusive ownership (an in-JVM guard plus an OS lock on a sidecar
- * {@code <name>.lock} file), reading it line by line, appending and forcing, and cutting a torn
- * tail. Not thread-safe: the store serializes access.
+ * The journal on disk: exclusive ownership, reading it line by line, appending and forcing,
+ * cutting a torn tail, and replacing it whole (erasure). Not thread-safe: the store serializes
+ * access.
  *
- * <p>The OS lock sits on a sidecar file rather than on the journal because POSIX drops a
- * process's lock when <em>any</em> descriptor of the file is closed; nobody has a reason to open
- * the lock file, while a user or a test may well read the journal.
+ * <p><b>Ownership.</b> The OS lock sits on the journal file itself, so it holds for the file (the
+ * inode) whatever path reaches it: a symbolic link, a hard link, a relative path. An in-JVM guard
+ * keyed by the file's identity adds what the OS lock cannot tell apart in one process. POSIX drops
+ * a process's lock on a file when <em>any</em> descriptor of that file in the process is closed,
+ * so every read and write here goes through the one locked descriptor, and nothing else in the
+ * owning JVM may open the journal file while a store has it open (read it through the store).
  *
  * <p>Writes go through a {@link RandomAccessFile}, not a {@link FileChannel}: an interrupted
  * thread writing to a {@code FileChannel} closes it for every thread ({@link
@@ -33,59 +37,93 @@ import java.util.concurrent.ConcurrentHashMap;
  * somebody cancelled its task. {@link java.io.FileDescriptor#sync()} is the force.
  */
 final class JournalFile implements Closeable {
-  /** Journals open in this JVM, by real path: the OS lock cannot tell two opens apart in-process. */
-  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+  /** Journals open in this JVM, by file identity (device and inode where the OS gives them). */
+  private static final Set<Object> OPEN = ConcurrentHashMap.newKeySet();
 
   private final Path path;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
-  private final RandomAccessFile file;
+  private RandomAccessFile file;
+  private FileLock lock;
+  private Object key;
 
-  private JournalFile(Path path, FileChannel lockChannel, FileLock lock, RandomAccessFile file) {
+  private JournalFile(Path path, RandomAccessFile file, FileLock lock, Object key) {
     this.path = path;
-    this.lockChannel = lockChannel;
-    this.lock = lock;
     this.file = file;
+    this.lock = lock;
+    this.key = key;
   }
 
-  /** Opens (creating if absent) and locks the journal at {@code file}. */
-  static JournalFile open(Path file) throws IOException {
+  /**
+   * Opens and locks the journal at {@code file}. An absent journal is created holding {@code
+   * header} (a complete line), written to a temporary file, forced and linked into place, so a
+   * journal never exists with a partial header.
+   */
+  static JournalFile open(Path file, byte[] header) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       throw new IOException("journal directory " + parent + " does not exist");
     }
     Path real = parent.toRealPath().resolve(absolute.getFileName());
-    if (!OPEN.add(real)) {
+    if (Files.isSymbolicLink(real)) {
+      real = real.toRealPath(); // the file itself, so its directory is the one to force
+    }
+    if (!Files.exists(real)) {
+      create(real, header);
+    }
+    Object key = key(real);
+    if (!OPEN.add(key)) {
       throw new JournalInUseException(real, "it is already open in this JVM");
     }
-    FileChannel lockChannel = null;
     RandomAccessFile journal = null;
     try {
-      Path lockFile = real.resolveSibling(real.getFileName() + ".lock");
-      lockChannel = FileChannel.open(lockFile, CREATE, WRITE);
+      journal = new RandomAccessFile(real.toFile(), "rw");
       FileLock lock;
       try {
-        lock = lockChannel.tryLock();
+        lock = journal.getChannel().tryLock();
       } catch (OverlappingFileLockException e) {
         lock = null;
       }
       if (lock == null) {
-        throw new JournalInUseException(real, "another process holds " + lockFile);
+        throw new JournalInUseException(real, "another process holds a lock on it");
       }
-      boolean existed = Files.exists(real);
-      journal = new RandomAccessFile(real.toFile(), "rw");
-      if (!existed) {
-        journal.getFD().sync();
-        forceDirectory(parent);
+      if (!key(real).equals(key)) {
+        // The owner replaced the file (an erasure) between our look and our lock.
+        throw new JournalInUseException(real, "another process holds it and replaced it while we opened it");
       }
-      return new JournalFile(real, lockChannel, lock, journal);
+      // A replacement a crash left half-written: the journal itself is whole, so it goes.
+      Files.deleteIfExists(temporaryFor(real));
+      return new JournalFile(real, journal, lock, key);
     } catch (IOException | RuntimeException e) {
       closeQuietly(journal, e);
-      closeQuietly(lockChannel, e);
-      OPEN.remove(real);
+      OPEN.remove(key);
       throw e;
     }
+  }
+
+  private static void create(Path real, byte[] header) throws IOException {
+    Path parent = real.getParent();
+    Path temporary = Files.createTempFile(parent, real.getFileName() + ".", ".new");
+    try {
+      try (RandomAccessFile fresh = new RandomAccessFile(temporary.toFile(), "rw")) {
+        fresh.write(header);
+        fresh.getFD().sync();
+      }
+      try {
+        Files.createLink(real, temporary);
+      } catch (FileAlreadyExistsException e) {
+        // created meanwhile by another opener: open theirs
+      } catch (UnsupportedOperationException e) {
+        Files.move(temporary, real); // no hard links here: a move that refuses to replace
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    forceDirectory(parent);
+  }
+
+  private static Object key(Path file) throws IOException {
+    Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    return key != null ? key : file.toRealPath();
   }
 
   /** The journal's real path. */
@@ -109,34 +147,44 @@ final class JournalFile implements Closeable {
         throws IOException;
   }
 
-  /** Reads every line from the start. */
+  /** Reads every line from the start, through the locked descriptor. */
   void readLines(LineVisitor visitor) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-      readLines(in, visitor);
-    }
-  }
-
-  private static void readLines(InputStream in, LineVisitor visitor) throws IOException {
+    byte[] buffer = new byte[1 << 16];
     byte[] line = new byte[1024];
     int length = 0;
     int number = 1;
     long offset = 0;
-    int b;
-    while ((b = in.read()) >= 0) {
-      if (b == '\n') {
-        visitor.line(number++, offset, line, length, true);
-        offset += length + 1;
-        length = 0;
-      } else {
-        if (length == line.length) {
-          line = Arrays.copyOf(line, length * 2);
+    int read;
+    file.seek(0);
+    while ((read = file.read(buffer)) > 0) {
+      int start = 0;
+      for (int i = 0; i < read; i++) {
+        if (buffer[i] == '\n') {
+          int part = i - start;
+          line = append(line, length, buffer, start, part);
+          visitor.line(number++, offset, line, length + part, true);
+          offset += length + part + 1L;
+          length = 0;
+          start = i + 1;
         }
-        line[length++] = (byte) b;
+      }
+      int rest = read - start;
+      if (rest > 0) {
+        line = append(line, length, buffer, start, rest);
+        length += rest;
       }
     }
     if (length > 0) {
       visitor.line(number, offset, line, length, false);
     }
+  }
+
+  private static byte[] append(byte[] line, int length, byte[] from, int start, int count) {
+    if (length + count > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+    }
+    System.arraycopy(from, start, line, length, count);
+    return line;
   }
 
   /** Cuts the journal to {@code size} bytes and forces the cut to disk. */
@@ -152,17 +200,100 @@ final class JournalFile implements Closeable {
     file.getFD().sync();
   }
 
+  /** Writes the lines of a replacement journal. */
+  interface Content {
+    void writeTo(Sink sink) throws IOException;
+  }
+
+  /** Where a replacement journal's lines go. */
+  interface Sink {
+    void write(byte[] bytes, int offset, int length) throws IOException;
+  }
+
+  /**
+   * Replaces the journal whole, crash-consistently: the new content goes to {@code
+   * <name>.compact}, which is locked, forced and renamed over the journal (atomic), and the
+   * directory is forced. A crash at any step leaves either the old journal or the new one, whole.
+   * The store then owns the new file, locked.
+   */
+  void replace(Content content) throws IOException {
+    Path temporary = temporaryFor(path);
+    Files.deleteIfExists(temporary);
+    RandomAccessFile next = new RandomAccessFile(temporary.toFile(), "rw");
+    try {
+      FileLock nextLock = next.getChannel().tryLock();
+      if (nextLock == null) {
+        throw new JournalInUseException(temporary, "another process holds a lock on it");
+      }
+      BufferedSink sink = new BufferedSink(next);
+      content.writeTo(sink);
+      sink.flush();
+      next.getFD().sync();
+      Object nextKey = key(temporary);
+      Files.move(temporary, path, ATOMIC_MOVE, REPLACE_EXISTING);
+      forceDirectory(path.getParent());
+      RandomAccessFile previous = file;
+      Object previousKey = key;
+      OPEN.add(nextKey);
+      file = next;
+      lock = nextLock;
+      key = nextKey;
+      OPEN.remove(previousKey);
+      previous.close(); // releases the lock of the old, now unlinked, file
+    } catch (IOException | RuntimeException e) {
+      if (file != next) {
+        closeQuietly(next, e);
+        Files.deleteIfExists(temporary);
+      }
+      throw e;
+    }
+  }
+
+  /** The file a replacement is written to before it takes the journal's name. */
+  static Path temporaryFor(Path journal) {
+    return journal.resolveSibling(journal.getFileName() + ".compact");
+  }
+
+  private static final class BufferedSink implements Sink {
+    private final RandomAccessFile out;
+    private final byte[] buffer = new byte[1 << 16];
+    private int length;
+
+    BufferedSink(RandomAccessFile out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int count) throws IOException {
+      if (length + count > buffer.length) {
+        flush();
+      }
+      if (count > buffer.length) {
+        out.write(bytes, offset, count);
+      } else {
+        System.arraycopy(bytes, offset, buffer, length, count);
+        length += count;
+      }
+    }
+
+    void flush() throws IOException {
+      out.write(buffer, 0, length);
+      length = 0;
+    }
+  }
+
   @Override
   public void close() throws IOException {
-    try (lockChannel; file) {
+    try (RandomAccessFile closing = file) {
       lock.release();
     } finally {
-      OPEN.remove(path);
+      OPEN.remove(key);
     }
   }
 
   private static void forceDirectory(Path directory) {
-    // Makes the new file's directory entry durable. Not every platform can open a directory.
+    // Makes a directory entry (a new or renamed file) durable. Not every platform can open a
+    // directory.
     try (FileChannel dir = FileChannel.open(directory, READ)) {
       dir.force(true);
     } catch (IOException | UnsupportedOperationException e) {
@@ -170,7 +301,7 @@ final class JournalFile implements Closeable {
     }
   }
 
-  private static void closeQuietly(Closeable closeable, Exception primary) {
+  private static void closeQuietly(@Nullable Closeable closeable, Exception primary) {
     if (closeable != null) {
       try {
         closeable.close();

@@ -7,6 +7,8 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.rapport.crm.customer.CustomerProfile;
+import com.google.common.base.Verify;
+import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.store.LedgerStore;
@@ -17,11 +19,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -38,10 +43,19 @@ import org.jspecify.annotations.Nullable;
  * and checksummed; {@link #create} and {@link #append} return only once their line is on disk
  * (fsync). Opening a journal replays it.
  *
- * <p><b>Crashes.</b> A crash can leave only the last line torn, and that line was never
- * acknowledged: opening cuts it away, logs a warning and says so in {@link #recovery()}. A
- * damaged line anywhere else stops the open with a {@link CorruptJournalException} naming the
- * line: the store never drops data silently.
+ * <p><b>Crashes.</b> A crash can leave only the last line torn (without its newline), and that
+ * line was never acknowledged: opening cuts it away, logs a warning and says so in {@link
+ * #recovery()}. A complete line that fails its checksum or its hash-chain link, anywhere, stops
+ * the open with a {@link CorruptJournalException} naming the line: the store never drops data
+ * silently.
+ *
+ * <p><b>Erasure.</b> Appending an {@code erased} event leaves only the customer's tombstone, in
+ * memory and on disk: the journal is rewritten crash-consistently without the customer's earlier
+ * lines ({@code crm-jackson/README.md}, "Erasure").
+ *
+ * <p><b>Tamper evidence.</b> Every line is chained to the one before it by SHA-256; {@link
+ * #verify()} reports the first broken link, and {@link #head()} (also returned by {@link
+ * #export}) anchors the chain for a later {@link #verify(String)}.
  *
  * <p><b>Concurrency.</b> Safe for many threads. Writes use optimistic concurrency exactly like
  * the SPI says, and a refused write (version conflict, rejected event, unknown or duplicate
@@ -88,8 +102,20 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
   private boolean closed;
   private @Nullable IOException failure;
 
-  /** A line accepted and waiting for its force; publishes {@code ledger} once durable. */
-  private record Pending(long ticket, byte[] line, String customerId, Ledger ledger) {}
+  /** The chain value after the last line written (guarded by lock). */
+  private byte[] head;
+
+  private final MessageDigest sha = Chain.sha256(); // guarded by lock
+
+  /** The chain value after the last durable line, in hex. */
+  private volatile String durableHead;
+
+  /**
+   * A line's content accepted and waiting for its force (sealed with its chain link when
+   * written); publishes {@code ledger} once durable.
+   */
+  private record Pending(
+      long ticket, byte[] content, byte[] digest, String customerId, Ledger ledger) {}
 
   private JournalLedgerStore(
       JournalFile file, JournalCodec codec, Replay replay, Builder builder) {
@@ -100,6 +126,8 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
     this.durable = new ConcurrentHashMap<>(replay.ledgers());
     this.maxBatchLines = builder.groupCommit ? MAX_BATCH_LINES : 1;
     this.maxBatchDelayNanos = builder.maxBatchDelay.toNanos();
+    this.head = replay.head();
+    this.durableHead = Chain.hex(head);
   }
 
   /**
@@ -167,7 +195,7 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
     public JournalLedgerStore open(Path file) throws IOException {
       checkNotNull(file, "file");
       JournalCodec codec = JournalCodec.standard();
-      JournalFile journal = JournalFile.open(file);
+      JournalFile journal = JournalFile.open(file, Compaction.headerLine(codec));
       try {
         Replay replay = Replay.of(journal, codec);
         if (!replay.recovery().isClean()) {
@@ -212,7 +240,8 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
   @Override
   public Ledger create(CustomerProfile customer) {
     checkNotNull(customer, "customer");
-    byte[] line = LineFrame.seal(codec.create(customer));
+    byte[] content = codec.create(customer);
+    byte[] digest = Chain.digest(content);
     Ledger empty = Ledger.of(customer);
     lock.lock();
     try {
@@ -222,7 +251,7 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
         throw new IllegalArgumentException("the store already knows customer " + customer.id());
       }
       accepted.put(customer.id(), empty);
-      awaitForced(enqueue(line, customer.id(), empty));
+      awaitForced(enqueue(content, digest, customer.id(), empty));
       return empty;
     } finally {
       lock.unlock();
@@ -244,11 +273,13 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
     checkNotNull(customerId, "customerId");
     List<LedgerEvent> batch = ImmutableList.copyOf(checkNotNull(events, "events"));
     // Encode before taking the lock: the line depends only on the arguments.
-    byte[] line = null;
+    byte[] content = null;
+    byte[] digest = null;
     RuntimeException unencodable = null;
     if (!batch.isEmpty()) {
       try {
-        line = LineFrame.seal(codec.append(customerId, expectedVersion, batch));
+        content = codec.append(customerId, expectedVersion, batch);
+        digest = Chain.digest(content);
       } catch (RuntimeException e) {
         unencodable = e; // reported after validation, which explains a foreign event better
       }
@@ -270,12 +301,15 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
       if (unencodable != null) {
         throw unencodable;
       }
-      if (line == null) {
+      if (content == null) {
         awaitForced(enqueued);
         return current;
       }
+      if (next.erased().isPresent()) {
+        return erase(customerId, current, next);
+      }
       accepted.put(customerId, next);
-      awaitForced(enqueue(line, customerId, next));
+      awaitForced(enqueue(content, digest, customerId, next));
       return next;
     } finally {
       lock.unlock();
@@ -292,24 +326,91 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
    * wire-format.md}): the customer's copy of their data (GDPR Art. 15 and 20) and the proof of
    * every consent. Exports what is durable. Leaves {@code out} open.
    *
+   * <p>Returns the journal's {@linkplain #head() head} as of the exported ledger: keep it with
+   * the export, and {@link #verify(String)} later proves that the journal still holds everything
+   * up to it.
+   *
+   * @return the chain head, 64 lower-case hex digits
    * @throws NoSuchElementException if the customer is unknown
    * @throws tools.jackson.core.exc.JacksonIOException if {@code out} fails
    */
-  public void export(String customerId, OutputStream out) {
+  public String export(String customerId, OutputStream out) {
     checkNotNull(out, "out");
-    codec.writeDocument(ledger(customerId), new NonClosingOutputStream(out));
+    Snapshot snapshot = snapshot(customerId);
+    codec.writeDocument(snapshot.ledger(), new NonClosingOutputStream(out));
+    return snapshot.head();
   }
 
   /**
    * Writes the customer's whole ledger as a {@code rapport-ledger/1} document, like {@link
    * #export(String, OutputStream)}. Leaves {@code out} open.
    *
+   * @return the chain head, 64 lower-case hex digits
    * @throws NoSuchElementException if the customer is unknown
    * @throws tools.jackson.core.exc.JacksonIOException if {@code out} fails
    */
-  public void export(String customerId, Writer out) {
+  public String export(String customerId, Writer out) {
     checkNotNull(out, "out");
-    codec.writeDocument(ledger(customerId), new NonClosingWriter(out));
+    Snapshot snapshot = snapshot(customerId);
+    codec.writeDocument(snapshot.ledger(), new NonClosingWriter(out));
+    return snapshot.head();
+  }
+
+  /**
+   * The head of the journal's hash chain over every durable line, in 64 lower-case hex digits
+   * ({@code crm-jackson/README.md}, "Tamper evidence"). Record it somewhere the journal's host
+   * cannot change: {@link #verify(String)} then detects any line up to it removed or changed,
+   * the last ones included.
+   */
+  public String head() {
+    return durableHead;
+  }
+
+  /**
+   * Reads the whole journal from disk and checks every line's checksum and chain link, reporting
+   * the first broken one. Writers wait while it runs.
+   *
+   * @throws IOException if the journal cannot be read
+   */
+  public Verification verify() throws IOException {
+    return verify(null);
+  }
+
+  /**
+   * Like {@link #verify()}, and also checks that {@code anchoredHead} (a {@link #head()} or
+   * {@link #export} value recorded earlier) is a value the chain passes through: if lines up to
+   * it were removed (the last ones included) or changed, it is not.
+   *
+   * @throws IllegalArgumentException if {@code anchoredHead} is not 64 hex digits
+   * @throws IOException if the journal cannot be read
+   */
+  public Verification verify(@Nullable String anchoredHead) throws IOException {
+    checkArgument(
+        anchoredHead == null || anchoredHead.matches("[0-9a-fA-F]{64}"),
+        "an anchored head is 64 hex digits, got '%s'",
+        anchoredHead);
+    Verifier verifier = new Verifier(codec, anchoredHead == null ? null : anchoredHead.toLowerCase(Locale.ROOT));
+    lock.lock();
+    try {
+      while (flushing) {
+        progress.awaitUninterruptibly();
+      }
+      file.readLines(verifier);
+    } finally {
+      lock.unlock();
+    }
+    return verifier.result();
+  }
+
+  private record Snapshot(Ledger ledger, String head) {}
+
+  private Snapshot snapshot(String customerId) {
+    lock.lock();
+    try {
+      return new Snapshot(ledger(customerId), durableHead);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -355,10 +456,49 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
     }
   }
 
-  private long enqueue(byte[] line, String customerId, Ledger ledger) {
+  private long enqueue(byte[] content, byte[] digest, String customerId, Ledger ledger) {
     long ticket = ++enqueued;
-    queue.add(new Pending(ticket, line, customerId, ledger));
+    queue.add(new Pending(ticket, content, digest, customerId, ledger));
     return ticket;
+  }
+
+  /**
+   * Erases the customer, holding the lock throughout (erasures are rare; other writers wait):
+   * once every queued write is durable, appends the erase line (the tombstone, forced), then
+   * rewrites the journal with the customer's earlier lines redacted (a new file, forced, renamed
+   * over the journal). A crash between the two leaves the erase line, and the next open finishes
+   * the rewrite.
+   */
+  private Ledger erase(String customerId, Ledger current, Ledger erased) {
+    while (flushing || !queue.isEmpty()) {
+      awaitForced(enqueued);
+    }
+    checkWritable();
+    Ledger tombstone = erased.tombstone();
+    byte[] content =
+        codec.erase(
+            customerId, current.version(), tombstone.customer(), (Erased) tombstone.events().get(0));
+    try {
+      file.appendAndForce(LineFrame.seal(Chain.withPrev(content, head)));
+      head = Chain.link(sha, head, Chain.digest(content));
+      accepted.put(customerId, tombstone);
+      durable.put(customerId, tombstone);
+      durableHead = Chain.hex(head);
+      byte[] rewritten = Compaction.rewrite(file, codec, Set.of(customerId), false, accepted);
+      Verify.verify(
+          Arrays.equals(rewritten, head), "redacting customer %s changed the chain", customerId);
+    } catch (IOException | RuntimeException e) {
+      failure = e instanceof IOException ? (IOException) e : new IOException(e);
+      LOG.log(Level.ERROR, "journal " + file.path() + " failed to erase; refusing further writes", e);
+      throw new UncheckedIOException(
+          "journal "
+              + file.path()
+              + " failed to erase customer "
+              + customerId
+              + "; reopening it finishes the erasure if its erase line is on disk",
+          failure);
+    }
+    return tombstone;
   }
 
   /** Waits, holding the lock, until {@code ticket} is forced, leading a flush when none runs. */
@@ -388,20 +528,26 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
           remaining = awaitNanos(remaining);
         }
       }
+      List<byte[]> lines = new ArrayList<>();
       int bytes = 0;
+      byte[] chain = head;
       while (!queue.isEmpty() && batch.size() < maxBatchLines) {
         Pending next = queue.poll();
         batch.add(next);
-        bytes += next.line().length;
+        byte[] line = LineFrame.seal(Chain.withPrev(next.content(), chain));
+        chain = Chain.link(sha, chain, next.digest());
+        lines.add(line);
+        bytes += line.length;
       }
       if (batch.isEmpty()) {
         return;
       }
+      head = chain;
       byte[] buffer = new byte[bytes];
       int at = 0;
-      for (Pending p : batch) {
-        System.arraycopy(p.line(), 0, buffer, at, p.line().length);
-        at += p.line().length;
+      for (byte[] line : lines) {
+        System.arraycopy(line, 0, buffer, at, line.length);
+        at += line.length;
       }
       lock.unlock();
       try {
@@ -412,6 +558,7 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
       for (Pending p : batch) {
         durable.put(p.customerId(), p.ledger());
       }
+      durableHead = Chain.hex(chain);
       forced = batch.get(batch.size() - 1).ticket();
     } catch (IOException | RuntimeException e) {
       failure = e instanceof IOException ? (IOException) e : new IOException(e);

@@ -22,7 +22,7 @@ final class LineFrame {
   /** {@code ,"crc32c":"xxxxxxxx"}} */
   private static final byte[] PREFIX = ",\"crc32c\":\"".getBytes(US_ASCII);
 
-  private static final int SUFFIX_LENGTH = PREFIX.length + 8 + 2; // hex digits, quote, brace
+  static final int SUFFIX_LENGTH = PREFIX.length + 8 + 2; // hex digits, quote, brace
 
   private LineFrame() {}
 

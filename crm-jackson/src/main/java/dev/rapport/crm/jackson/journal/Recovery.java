@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What opening a journal found: how much it replayed and whether it cut a torn last line. A
- * torn line is one a crash left half-written (no newline, or a checksum that does not match);
- * its append was never acknowledged, since an append returns only after its whole line is on
- * disk.
+ * torn line is one a crash left half-written, without its newline; its append was never
+ * acknowledged, since an append returns only after its whole line is on disk. (A complete line
+ * that fails its checksum is not torn: opening refuses it with {@link CorruptJournalException}.)
  *
  * <pre>{@code
  * try (JournalLedgerStore store = JournalLedgerStore.open(path)) {

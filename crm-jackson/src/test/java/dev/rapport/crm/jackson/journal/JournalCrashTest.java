@@ -89,19 +89,28 @@ final class JournalCrashTest {
     }
   }
 
+  /**
+   * crm-jackson/README.md, "The durable ledger store": only a line without its newline is torn.
+   * A complete last line whose checksum fails was written whole and acknowledged: it is refused,
+   * named, and left on disk.
+   */
   @Test
-  void aLastLineWithABadChecksumIsCut() throws IOException {
+  void aCompleteLastLineWithABadChecksumIsRefusedNamingItAndNothingIsCut() throws IOException {
     byte[] damaged = intact.clone();
     int lastLineStart = lastLineStart(intact);
     damaged[lastLineStart + 20] ^= 0x04;
     Files.write(journal, damaged);
 
-    try (JournalLedgerStore store = JournalLedgerStore.open(journal)) {
-      assertThat(store.recovery().cutLine()).isEqualTo(lineCount(intact));
-      assertThat(store.recovery().cause()).get().asString().contains("checksum");
-      assertThat(store.read("c-1").orElseThrow().version()).isEqualTo(1);
-      assertThat(store.read("c-2")).contains(written.get("c-2"));
-    }
+    assertThatThrownBy(() -> JournalLedgerStore.open(journal))
+        .isInstanceOfSatisfying(
+            CorruptJournalException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(lineCount(intact));
+              assertThat(e.offset()).isEqualTo(lastLineStart);
+            })
+        .hasMessageContaining("line " + lineCount(intact))
+        .hasMessageContaining("checksum");
+    assertThat(Files.readAllBytes(journal)).isEqualTo(damaged);
   }
 
   @Test
@@ -164,7 +173,7 @@ final class JournalCrashTest {
     assertThatThrownBy(() -> JournalLedgerStore.open(journal))
         .isInstanceOf(CorruptJournalException.class)
         .hasMessageContaining("line " + (lineCount(intact) + 1))
-        .hasMessageContaining("version");
+        .hasMessageContaining("hash chain");
   }
 
   @Test
@@ -175,7 +184,7 @@ final class JournalCrashTest {
     assertThatThrownBy(() -> JournalLedgerStore.open(journal))
         .isInstanceOf(CorruptJournalException.class)
         .hasMessageContaining("line 1")
-        .hasMessageContaining("rapport-journal/1");
+        .hasMessageContaining("rapport-journal/2");
     assertThat(Files.readAllBytes(journal)).isEqualTo(notes);
   }
 
@@ -219,6 +228,109 @@ final class JournalCrashTest {
         }
       }
     }
+  }
+
+  /**
+   * A SIGKILL during appends and erasures (each erasure rewrites the journal), repeated: no
+   * acknowledged event or erasure is lost, and no erased customer's personal details are left in
+   * any file ({@code crm-jackson/README.md}, "Erasure").
+   */
+  @Test
+  void processesKilledWhileErasingLoseNoAcknowledgedWriteAndLeaveNoErasedValueOnDisk() throws Exception {
+    Path killed = dir.resolve("erasing.journal");
+    Map<String, List<String>> acked = new HashMap<>();
+    List<String> erasedAcks = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      Process child = java("erase", killed.toString(), "3", String.valueOf(run));
+      List<String> lines = new ArrayList<>();
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+        assertThat(out.readLine()).isEqualTo("ready");
+        String line;
+        while (lines.size() < 120 + 40 * run && (line = out.readLine()) != null) {
+          lines.add(line);
+        }
+        child.destroyForcibly();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try {
+          while ((line = out.readLine()) != null) {
+            lines.add(line);
+          }
+        } catch (IOException e) {
+          // the pipe went away with the process
+        }
+      }
+      for (String line : lines) {
+        String[] parts = line.split(" ");
+        if (parts[0].equals("ack") && parts.length == 3) {
+          acked.computeIfAbsent(parts[1], id -> new ArrayList<>()).add(parts[2]);
+        } else if (parts[0].equals("erased") && parts.length == 2) {
+          erasedAcks.add(parts[1]);
+        }
+      }
+
+      List<String> tombstones = new ArrayList<>();
+      try (JournalLedgerStore store = JournalLedgerStore.open(killed)) {
+        for (var entry : acked.entrySet()) {
+          Ledger ledger = store.read(entry.getKey()).orElseThrow();
+          if (ledger.erased().isPresent()) {
+            assertThat(ledger.events()).as("tombstone of %s", entry.getKey()).hasSize(1);
+            tombstones.add(entry.getKey());
+            continue;
+          }
+          for (String event : entry.getValue()) {
+            assertThat(ledger.event(event)).as("acknowledged %s", event).isPresent();
+          }
+        }
+        for (String id : erasedAcks) {
+          assertThat(store.read(id).orElseThrow().erased()).as("acknowledged erasure of %s", id).isPresent();
+        }
+        assertThat(store.verify().isIntact()).isTrue();
+      }
+      assertThat(tombstones).as("run %d erased someone", run).isNotEmpty();
+      for (String id : tombstones) {
+        assertThat(JournalErasureTest.filesHolding(dir, JournalErasureTest.personal(id))).as("erased %s", id).isEmpty();
+      }
+    }
+  }
+
+  /**
+   * The lock is on the journal file itself: a second process is refused whatever path reaches
+   * the file, a symbolic link or a hard link.
+   */
+  @Test
+  void anotherProcessCannotOpenAnOpenJournalThroughALinkToIt() throws Exception {
+    Path symlink = dir.resolve("symlink.journal");
+    Path hardLink = dir.resolve("hardlink.journal");
+    Files.createSymbolicLink(symlink, journal);
+    Files.createLink(hardLink, journal);
+    try (JournalLedgerStore store = JournalLedgerStore.open(journal)) {
+      for (Path path : List.of(symlink, hardLink)) {
+        Process child = java("open", path.toString());
+        String answer;
+        try (BufferedReader out =
+            new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+          answer = out.readLine();
+        }
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(answer).as("opening %s", path).startsWith("refused").contains("another process holds");
+      }
+      assertThatThrownBy(() -> JournalLedgerStore.open(hardLink))
+          .isInstanceOf(JournalInUseException.class)
+          .hasMessageContaining("already open in this JVM");
+    }
+  }
+
+  /** A journal is created whole (header written aside and linked in), so a lone fragment is not one. */
+  @Test
+  void aFileHoldingOnlyAnOpeningBraceIsRefusedAndLeftAlone() throws IOException {
+    Files.write(journal, "{".getBytes(UTF_8));
+
+    assertThatThrownBy(() -> JournalLedgerStore.open(journal))
+        .isInstanceOfSatisfying(CorruptJournalException.class, e -> assertThat(e.line()).isEqualTo(1))
+        .hasMessageContaining("not a whole rapport-journal/2 header");
+    assertThat(Files.readAllBytes(journal)).isEqualTo("{".getBytes(UTF_8));
   }
 
   @Test

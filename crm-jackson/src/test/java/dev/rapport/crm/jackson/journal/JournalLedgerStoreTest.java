@@ -43,7 +43,7 @@ final class JournalLedgerStoreTest {
     }
     assertThat(Files.readAllLines(journal(), UTF_8))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-        .startsWith("{\"format\":\"rapport-journal/1\",\"crc32c\":\"");
+        .startsWith("{\"format\":\"rapport-journal/2\",\"prev\":\"" + "0".repeat(64) + "\",\"crc32c\":\"");
   }
 
   @Test

@@ -134,7 +134,8 @@ public final class Serve {
     run.addCustomer("c-0003", new Recipient("cy@example.org", "Cy", "tents", "a stove"),
         List.of(grant("e1", before, Intent.SUPPORT)));
     run.addCustomer("c-0004", new Recipient("di@example.org", "Di", "socks", "gloves"), List.of());
-    LocalTime local = LocalTime.ofInstant(now, ZoneId.of("Europe/London"));
+    // Quiet hours are whole minutes (crm-core RULES.md, "Bounds of values").
+    LocalTime local = LocalTime.ofInstant(now, ZoneId.of("Europe/London")).truncatedTo(ChronoUnit.MINUTES);
     run.addCustomer("c-0005", new Recipient("ed@example.org", "Ed", "maps", "a compass"),
         List.of(grant("e1", before, Intent.DEALS), profiling("e2", before, Preferences.builder()
             .quietHours(QuietHours.of(local.minusHours(1), local.plusHours(1))).build())));
