@@ -1,5 +1,6 @@
 /**
- * Rapport's JSON wire format (Jackson 3) and the conformance runner of scenario files.
+ * Rapport's JSON wire format (Jackson 3), the conformance runner of scenario files, and two durable
+ * ledger stores: an embedded journal and PostgreSQL (plain JDBC; the driver is the user's).
  *
  * <p>{@link dev.rapport.crm.jackson.RapportModule} is provided as a Jackson module, so
  * {@code JsonMapper.builder().findAndAddModules()} finds it.
@@ -7,11 +8,13 @@
 module dev.rapport.crm.jackson {
   requires transitive dev.rapport.crm.core;
   requires transitive tools.jackson.databind;
+  requires transitive java.sql;
   requires static org.jspecify;
 
   exports dev.rapport.crm.jackson;
   exports dev.rapport.crm.conformance;
   exports dev.rapport.crm.jackson.journal;
+  exports dev.rapport.crm.jackson.postgres;
 
   provides tools.jackson.databind.JacksonModule with
       dev.rapport.crm.jackson.RapportModule;

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * A {@link LedgerStore} in memory, safe for concurrent use. Appends to one customer are
- * serialized; appends to different customers run in parallel. Nothing survives the process:
+ * serialized; appends to different customers run in parallel. An erased customer is kept as
+ * its {@linkplain Erasure tombstone}. Nothing survives the process:
  * use it for tests and for applications that keep their ledgers elsewhere.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
@@ -48,7 +49,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
               if (current.version() != expectedVersion) {
                 throw new VersionConflictException(id, expectedVersion, current.version());
               }
-              return current.append(events);
+              return Erasure.apply(current.append(events));
             });
     if (updated == null) {
       throw new NoSuchElementException("the store knows no customer " + customerId);

@@ -7,8 +7,10 @@ import dev.rapport.crm.examples.demo.DemoPage;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
 import dev.rapport.crm.examples.demo.GateCheck;
+import dev.rapport.crm.examples.demo.PostgresDemo;
 import dev.rapport.crm.examples.demo.Progress;
 import dev.rapport.crm.examples.serve.Serve;
+import dev.rapport.crm.jackson.postgres.PostgresStoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ import java.util.Optional;
  *
  * <pre>
  * java -jar examples/target/rapport-examples.jar demo [--report FILE.html]
+ * java -jar examples/target/rapport-examples.jar demo --store postgres --jdbc-url jdbc:postgresql://...
  * java -jar examples/target/rapport-examples.jar check DIR...
  * java -jar examples/target/rapport-examples.jar serve [--seconds N]
  * </pre>
@@ -43,11 +46,13 @@ public final class RapportCli {
           System.lineSeparator(),
           "usage: rapport <command> [arguments]",
           "commands:",
-          "  demo [--report FILE.html]",
+          "  demo [--report FILE.html] [--store journal | --store postgres --jdbc-url URL]",
           "                 a week of planned outreach for a small business, gated by Rapport;",
           "                 prints the counts per campaign, the top reasons and three",
           "                 decisions explained in full (progress goes to stderr);",
-          "                 --report also writes a self-contained HTML page with charts",
+          "                 --report also writes a self-contained HTML page with charts;",
+          "                 ledgers go to a temporary journal, or to a new schema on the",
+          "                 PostgreSQL server at URL (user and password in its query), dropped after",
           "  gate [--customers N]",
           "                 gate one campaign for N seeded customers (default 100000) with the",
           "                 compiled campaign gate and with single decisions; checks every",
@@ -96,25 +101,56 @@ public final class RapportCli {
   }
 
   /**
-   * {@code demo}: the bundled demo week, recorded in a durable journal in a temporary directory
-   * (deleted afterwards); the report on standard output, progress on standard error.
+   * {@code demo [--report FILE.html] [--store journal | --store postgres --jdbc-url URL]}: the
+   * bundled demo week, recorded in a durable journal in a temporary directory (deleted
+   * afterwards), or in a new schema on a PostgreSQL server (dropped afterwards); the report on
+   * standard output, progress on standard error, and with {@code --report} an HTML page.
    */
   static int demo(List<String> args, PrintStream out, PrintStream err) {
     Optional<Path> page = Optional.empty();
+    String store = "journal";
+    String jdbcUrl = null;
     for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals("--report") && i + 1 < args.size()) {
-        page = Optional.of(Path.of(args.get(++i)));
-      } else {
-        return usage(err, args.get(i).equals("--report") ? "--report needs a file name" : "demo does not know '" + args.get(i) + "'");
+      String option = args.get(i);
+      if (!List.of("--report", "--store", "--jdbc-url").contains(option)) {
+        return usage(err, "demo does not know '" + option + "'");
       }
+      if (i + 1 == args.size()) {
+        return usage(err, option.equals("--report") ? "--report needs a file name" : option + " needs a value");
+      }
+      String value = args.get(++i);
+      if (option.equals("--report")) {
+        page = Optional.of(Path.of(value));
+      } else if (option.equals("--store")) {
+        store = value;
+      } else {
+        jdbcUrl = value;
+      }
+    }
+    if (!store.equals("journal") && !store.equals("postgres")) {
+      return usage(err, "unknown store '" + store + "' (journal or postgres)");
+    }
+    if (store.equals("postgres") != (jdbcUrl != null)) {
+      return usage(err, "--store postgres needs --jdbc-url URL, and only it takes one");
+    }
+    if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return usage(err, "--jdbc-url takes a jdbc:postgresql: URL, not '" + jdbcUrl + "'");
     }
     DemoReport report;
     try {
       Duration[] gating = new Duration[1];
-      report = Demo.bundled().runOnTemporaryJournal(Progress.to(err), time -> gating[0] = time);
-      err.printf("rapport: the campaign gate gated the week's %d campaigns in %d ms%n", report.campaigns().size(), gating[0].toMillis());
+      report =
+          jdbcUrl == null
+              ? Demo.bundled().runOnTemporaryJournal(Progress.to(err), time -> gating[0] = time)
+              : PostgresDemo.run(Demo.bundled(), jdbcUrl, Progress.to(err), time -> gating[0] = time);
+      err.printf(
+          "rapport: the campaign gate gated the week's %d campaigns in %d ms%n",
+          report.campaigns().size(), gating[0].toMillis());
     } catch (IOException e) {
       err.println("rapport: cannot use a temporary journal for the demo: " + e);
+      return FAILED;
+    } catch (PostgresStoreException e) {
+      err.println("rapport: cannot run the demo on PostgreSQL: " + e.getMessage());
       return FAILED;
     }
     out.print(DemoPrinter.print(report).replace("\n", System.lineSeparator()));

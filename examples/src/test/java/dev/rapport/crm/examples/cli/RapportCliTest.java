@@ -2,6 +2,7 @@ package dev.rapport.crm.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.crm.examples.demo.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -114,8 +115,38 @@ final class RapportCliTest {
   }
 
   @Test
-  void demo_takes_no_arguments() {
+  void demo_takes_only_its_options() {
     assertThat(run("demo", "extra")).isEqualTo(2);
+    assertThat(run("demo", "--store", "mongo")).isEqualTo(2);
+    assertThat(run("demo", "--store", "postgres")).isEqualTo(2);
+    assertThat(run("demo", "--jdbc-url", "jdbc:postgresql://127.0.0.1/x")).isEqualTo(2);
+    assertThat(run("demo", "--store", "postgres", "--jdbc-url", "jdbc:mysql://127.0.0.1/x")).isEqualTo(2);
+    assertThat(run("demo", "--store")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "demo does not know 'extra'",
+            "unknown store 'mongo'",
+            "--store postgres needs --jdbc-url URL",
+            "takes a jdbc:postgresql: URL",
+            "--store needs a value");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void demo_on_postgres_prints_the_same_week() {
+    int status = run("demo", "--store", "postgres", "--jdbc-url", TestServer.jdbcUrl());
+
+    assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out())
+        .startsWith("Rapport demo: one week of planned outreach for 3,000 customers")
+        .contains("Three decisions, fully explained");
+  }
+
+  @Test
+  void demo_on_a_postgres_server_that_does_not_answer_fails_with_exit_1() {
+    assertThat(run("demo", "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x?connectTimeout=2"))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("rapport: cannot run the demo on PostgreSQL: could not open");
     assertThat(out()).isEmpty();
   }
 

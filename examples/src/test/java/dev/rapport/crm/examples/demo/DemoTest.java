@@ -103,6 +103,15 @@ final class DemoTest {
   }
 
   @Test
+  void thePostgresStoreGivesTheSameReportAsTheMemoryStore() {
+    Demo small = Demo.of(Demo.SEED, 300);
+
+    assertThat(PostgresDemo.run(small, TestServer.jdbcUrl(), Progress.silent()))
+        .as(TestServer.howToStartOne())
+        .isEqualTo(small.run(new InMemoryLedgerStore(), Progress.silent()));
+  }
+
+  @Test
   void thePrintedReportShowsEveryCampaignAndEveryExplainedReason() {
     assertThat(printed).contains(report.campaigns().stream().map(r -> r.campaign().name()).toArray(String[]::new));
     for (ExplainedDecision explained : report.explained()) {
