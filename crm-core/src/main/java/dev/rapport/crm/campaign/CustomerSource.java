@@ -6,9 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.store.LedgerStore;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,6 +14,8 @@ import java.util.function.Function;
  * LedgerStore} (every customer it knows, by id) or from ledgers the caller holds.
  */
 public final class CustomerSource {
+  private static final int SCAN_PAGE = 1_000;
+
   private final ImmutableList<CampaignCustomer> customers;
 
   private CustomerSource(ImmutableList<CampaignCustomer> customers) {
@@ -23,21 +23,21 @@ public final class CustomerSource {
   }
 
   /**
-   * Every customer of {@code store}, in the order of their ids, with the history {@code
-   * history} gives for each id. A customer removed while the ids are read is kept, as unknown.
+   * Every customer of {@code store}, read with its paged {@link LedgerStore#scan} in the order of
+   * their ids ({@link LedgerStore#CUSTOMER_ID_ORDER}), with the history {@code history} gives for
+   * each id. Each ledger is as fresh as its page (see {@code scan}).
    */
   public static CustomerSource of(LedgerStore store, Function<String, List<HistoryEntry>> history) {
     checkNotNull(store, "store");
     checkNotNull(history, "history");
-    List<String> ids = new ArrayList<>(store.customerIds());
-    ids.sort(null);
-    ImmutableList.Builder<CampaignCustomer> customers = ImmutableList.builderWithExpectedSize(ids.size());
-    for (String id : ids) {
-      Optional<Ledger> ledger = store.read(id);
-      customers.add(
-          ledger.isPresent()
-              ? CampaignCustomer.of(ledger.get(), checkNotNull(history.apply(id), "history of %s", id))
-              : CampaignCustomer.unknown(id));
+    ImmutableList.Builder<CampaignCustomer> customers = ImmutableList.builder();
+    String after = "";
+    for (List<Ledger> page; !(page = store.scan(after, SCAN_PAGE)).isEmpty(); ) {
+      for (Ledger ledger : page) {
+        String id = ledger.customer().id();
+        customers.add(CampaignCustomer.of(ledger, checkNotNull(history.apply(id), "history of %s", id)));
+      }
+      after = page.get(page.size() - 1).customer().id();
     }
     return new CustomerSource(customers.build());
   }

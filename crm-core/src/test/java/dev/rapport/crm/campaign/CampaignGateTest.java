@@ -58,7 +58,7 @@ class CampaignGateTest {
       store.create(CustomerProfile.of(id, Jurisdiction.of("GB"), ZoneId.of("Europe/London")));
       ids.add(id);
     }
-    ids.sort(null);
+    ids.sort(dev.rapport.crm.store.LedgerStore.CUSTOMER_ID_ORDER);
     CustomerSource source = CustomerSource.of(store, id -> ImmutableList.of());
     CampaignRun run =
         CampaignGate.builder().parallelism(3).build()
