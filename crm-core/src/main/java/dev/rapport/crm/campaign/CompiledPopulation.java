@@ -207,7 +207,10 @@ public final class CompiledPopulation {
           }
         }
       }
-      Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(reference));
+      // Decided once anywhere in the interval: at the template's own instant where it lies inside
+      // (the answer most campaigns of the week will see), else at the interval's start.
+      Instant decideAt = hint.isAfter(reference) ? hint : reference;
+      Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(decideAt));
       if (decided.verdict() == Verdict.DEFER) {
         Instant until = decided.deferUntil().orElseThrow();
         if (expiry != null && !until.isBefore(expiry)) {
