@@ -13,6 +13,7 @@ module dev.rapport.crm.jackson {
 
   exports dev.rapport.crm.jackson;
   exports dev.rapport.crm.conformance;
+  exports dev.rapport.crm.scenario;
   exports dev.rapport.crm.jackson.journal;
   exports dev.rapport.crm.jackson.postgres;
 

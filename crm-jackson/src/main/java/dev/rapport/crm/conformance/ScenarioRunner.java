@@ -5,6 +5,8 @@ import dev.rapport.crm.jackson.RapportJson;
 import dev.rapport.crm.jackson.WireFormatException;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.scenario.Check;
+import dev.rapport.crm.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
  * Runs scenario files against the {@link PolicyEngine} ({@code wire-format.md}, Scenario
  * files). For each check it builds an engine with the scenario's options, decides the check's
  * outreach on the scenario's ledger and history, and compares the decision with the
- * {@link Expectation}. A file that breaks the format, or cannot be read, is one failed result
+ * {@link dev.rapport.crm.scenario.Expectation}. A file that breaks the format, or cannot be read, is one failed result
  * carrying the reading error: it is never skipped.
  *
  * <pre>{@code

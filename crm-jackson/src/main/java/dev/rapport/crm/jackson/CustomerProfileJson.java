@@ -9,7 +9,6 @@ import tools.jackson.core.JsonGenerator;
  * {@code kind} is written only when it is not the default {@code INDIVIDUAL}.
  */
 final class CustomerProfileJson {
-  static final String[] FIELDS = {"id", "jurisdiction", "zone", "kind"};
 
   private CustomerProfileJson() {}
 
@@ -24,28 +23,14 @@ final class CustomerProfileJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<CustomerProfile.Builder, CustomerProfile> READER =
+      ObjectReader.of("a customer profile", CustomerProfile::builder, CustomerProfile.Builder::build)
+          .required("id", JsonIn::string, CustomerProfile.Builder::id)
+          .required("jurisdiction", JsonIn::jurisdiction, CustomerProfile.Builder::jurisdiction)
+          .required("zone", JsonIn::zone, CustomerProfile.Builder::zone)
+          .optional("kind", in -> in.enumValue(CustomerKind.class), CustomerProfile.Builder::kind);
+
   static CustomerProfile read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("a customer profile", FIELDS);
-    CustomerProfile.Builder builder = CustomerProfile.builder();
-    while (object.next()) {
-      switch (object.name()) {
-        case "id":
-          builder.id(in.string());
-          break;
-        case "jurisdiction":
-          builder.jurisdiction(in.jurisdiction());
-          break;
-        case "zone":
-          builder.zone(in.zone());
-          break;
-        case "kind":
-          builder.kind(in.enumValue(CustomerKind.class));
-          break;
-        default:
-          throw object.unknownField("a customer profile", FIELDS);
-      }
-    }
-    object.require("a customer profile", "id", "jurisdiction", "zone");
-    return object.build(builder::build);
+    return READER.read(in);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Maps;
 import dev.rapport.crm.ledger.Basis;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
@@ -26,7 +27,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -180,77 +181,90 @@ final class EventJson {
     return type == null ? Optional.empty() : Optional.of(type == EventType.WITHDRAWN);
   }
 
+  /** The fields of one event object as read, before the type says which of them it allows. */
+  private static final class Fields {
+    @Nullable String id;
+    @Nullable EventType type;
+    @Nullable Instant at;
+    JsonIn.@Nullable SetOrAll<Intent> intents;
+    JsonIn.@Nullable SetOrAll<Channel> channels;
+    @Nullable Evidence evidence;
+    @Nullable Basis basis;
+    @Nullable Instant expiresAt;
+    @Nullable String staff;
+    @Nullable String entity;
+    @Nullable String grant;
+    @Nullable Channel channel;
+    boolean optOutOffered;
+    @Nullable Registry registry;
+    final Preferences.Builder preferences = Preferences.builder();
+
+    /** Reads the current field's value; false for a name no event has. */
+    boolean read(JsonIn in, String name) {
+      switch (name) {
+        case "id" -> id = in.string();
+        case "type" -> type = eventType(in);
+        case "at" -> at = in.instant();
+        case "intents" -> intents = in.enumSetOrAll(Intent.class, allAccepted(type));
+        case "channels" -> channels = in.enumSetOrAll(Channel.class, allAccepted(type));
+        case "evidence" -> evidence = EvidenceJson.read(in);
+        case "basis" -> basis = in.enumValue(Basis.class);
+        case "expiresAt" -> expiresAt = in.instant();
+        case "staff" -> staff = in.string();
+        case "entity" -> entity = in.string();
+        case "grant" -> grant = in.string();
+        case "channel" -> channel = in.enumValue(Channel.class);
+        case "optOutOffered" -> optOutOffered = in.bool();
+        case "registry" -> registry = in.enumValue(Registry.class);
+        default -> {
+          return PreferencesJson.readField(in, name, preferences);
+        }
+      }
+      return true;
+    }
+  }
+
+  /** One small builder per event type, from the fields its type allows (checked before). */
+  private static final ImmutableMap<EventType, Function<Fields, LedgerEvent>> BUILDERS =
+      Maps.immutableEnumMap(
+          ImmutableMap.<EventType, Function<Fields, LedgerEvent>>builder()
+              .put(EventType.GRANTED, EventJson::granted)
+              .put(
+                  EventType.WITHDRAWN,
+                  f -> Withdrawn.builder().id(f.id).at(f.at).evidence(f.evidence)
+                      .intents(f.intents.values()).channels(f.channels.values())
+                      .entity(Optional.ofNullable(f.entity)).build())
+              .put(EventType.OBJECTED, f -> Objected.builder().id(f.id).at(f.at).evidence(f.evidence).build())
+              .put(
+                  EventType.CONFIRMED,
+                  f -> Confirmed.builder().id(f.id).at(f.at).grant(f.grant).evidence(f.evidence).build())
+              .put(
+                  EventType.PREFERENCES,
+                  f -> PreferencesChanged.builder().id(f.id).at(f.at).preferences(f.preferences.build()).build())
+              .put(
+                  EventType.PURCHASED,
+                  f -> Purchased.builder().id(f.id).at(f.at).optOutOffered(f.optOutOffered)
+                      .channel(Optional.ofNullable(f.channel)).entity(Optional.ofNullable(f.entity)).build())
+              .put(
+                  EventType.INQUIRED,
+                  f -> Inquired.builder().id(f.id).at(f.at).optOutOffered(f.optOutOffered)
+                      .channel(f.channel).entity(Optional.ofNullable(f.entity)).build())
+              .put(EventType.REGISTERED, f -> Registered.builder().id(f.id).at(f.at).registry(f.registry).build())
+              .put(
+                  EventType.ERASED,
+                  f -> Erased.builder().id(f.id).at(f.at).evidence(Optional.ofNullable(f.evidence)).build())
+              .build());
+
   static LedgerEvent read(JsonIn in) {
     JsonIn.ObjectIn object = in.object("an event", ALL_FIELD_NAMES);
-    String id = null;
-    EventType type = null;
-    Instant at = null;
-    Set<Intent> intents = null;
-    Set<Channel> channels = null;
-    boolean[] allUsed = {false, false};
-    Evidence evidence = null;
-    Basis basis = null;
-    Instant expiresAt = null;
-    String staff = null;
-    String entity = null;
-    String grant = null;
-    Channel channel = null;
-    boolean optOutOffered = false;
-    Registry registry = null;
-    Preferences.Builder preferences = Preferences.builder();
+    Fields fields = new Fields();
     while (object.next()) {
-      String name = object.name();
-      switch (name) {
-        case "id":
-          id = in.string();
-          break;
-        case "type":
-          type = eventType(in);
-          break;
-        case "at":
-          at = in.instant();
-          break;
-        case "intents":
-          intents = in.enumSetOrAll(Intent.class, allUsed, 0, allAccepted(type));
-          break;
-        case "channels":
-          channels = in.enumSetOrAll(Channel.class, allUsed, 1, allAccepted(type));
-          break;
-        case "evidence":
-          evidence = EvidenceJson.read(in);
-          break;
-        case "basis":
-          basis = in.enumValue(Basis.class);
-          break;
-        case "expiresAt":
-          expiresAt = in.instant();
-          break;
-        case "staff":
-          staff = in.string();
-          break;
-        case "entity":
-          entity = in.string();
-          break;
-        case "grant":
-          grant = in.string();
-          break;
-        case "channel":
-          channel = in.enumValue(Channel.class);
-          break;
-        case "optOutOffered":
-          optOutOffered = in.bool();
-          break;
-        case "registry":
-          registry = in.enumValue(Registry.class);
-          break;
-        default:
-          if (!PreferencesJson.readField(in, name, preferences)) {
-            throw object.unknownField("an event", ALL_FIELD_NAMES);
-          }
+      if (!fields.read(in, object.name())) {
+        throw object.unknownField("an event", ALL_FIELD_NAMES);
       }
     }
     object.require("an event", "id", "type", "at");
-    EventType kind = type;
+    EventType kind = fields.type;
     String what = "a " + kind.wireName() + " event";
     List<String> required = REQUIRED.get(kind);
     List<String> optional = OPTIONAL.get(kind);
@@ -272,137 +286,48 @@ final class EventJson {
     }
     object.require(what, required.toArray(new String[0]));
     if (kind != EventType.WITHDRAWN) {
-      for (int i = 0; i < 2; i++) {
-        String field = i == 0 ? "intents" : "channels";
-        if (allUsed[i]) {
-          throw in.error(
-              object.fieldPath(field),
-              object.fieldLocation(field),
-              "\"ALL\" is allowed only in a withdrawn event");
-        }
-      }
+      rejectAll(in, object, "intents", fields.intents);
+      rejectAll(in, object, "channels", fields.channels);
     }
-    String eventId = id;
-    Instant instant = at;
-    Evidence proof = evidence;
-    switch (kind) {
-      case GRANTED:
-        {
-          Set<Intent> is = intents;
-          Set<Channel> cs = channels;
-          Basis b = basis;
-          Instant expires = expiresAt;
-          String s = staff;
-          String e = entity;
-          return object.build(
-              () -> {
-                Granted.Builder builder =
-                    Granted.builder().id(eventId).at(instant).intents(is).channels(cs).evidence(proof);
-                if (b != null) {
-                  builder.basis(b);
-                }
-                if (expires != null) {
-                  builder.expiresAt(expires);
-                }
-                if (s != null) {
-                  builder.staff(s);
-                }
-                if (e != null) {
-                  builder.entity(e);
-                }
-                return builder.build();
-              });
-        }
-      case WITHDRAWN:
-        {
-          Set<Intent> is = intents;
-          Set<Channel> cs = channels;
-          String e = entity;
-          return object.build(
-              () -> {
-                Withdrawn.Builder builder =
-                    Withdrawn.builder().id(eventId).at(instant).intents(is).channels(cs).evidence(proof);
-                if (e != null) {
-                  builder.entity(e);
-                }
-                return builder.build();
-              });
-        }
-      case OBJECTED:
-        return object.build(() -> Objected.builder().id(eventId).at(instant).evidence(proof).build());
-      case CONFIRMED:
-        {
-          String g = grant;
-          return object.build(
-              () -> Confirmed.builder().id(eventId).at(instant).grant(g).evidence(proof).build());
-        }
-      case PREFERENCES:
-        return object.build(
-            () ->
-                PreferencesChanged.builder()
-                    .id(eventId)
-                    .at(instant)
-                    .preferences(preferences.build())
-                    .build());
-      case PURCHASED:
-        {
-          Channel c = channel;
-          String e = entity;
-          boolean offered = optOutOffered;
-          return object.build(
-              () -> {
-                Purchased.Builder builder =
-                    Purchased.builder().id(eventId).at(instant).optOutOffered(offered);
-                if (c != null) {
-                  builder.channel(c);
-                }
-                if (e != null) {
-                  builder.entity(e);
-                }
-                return builder.build();
-              });
-        }
-      case INQUIRED:
-        {
-          Channel c = channel;
-          String e = entity;
-          boolean offered = optOutOffered;
-          return object.build(
-              () -> {
-                Inquired.Builder builder =
-                    Inquired.builder().id(eventId).at(instant).channel(c).optOutOffered(offered);
-                if (e != null) {
-                  builder.entity(e);
-                }
-                return builder.build();
-              });
-        }
-      case REGISTERED:
-        {
-          Registry r = registry;
-          return object.build(() -> Registered.builder().id(eventId).at(instant).registry(r).build());
-        }
-      case ERASED:
-        return object.build(
-            () -> {
-              Erased.Builder builder = Erased.builder().id(eventId).at(instant);
-              if (proof != null) {
-                builder.evidence(proof);
-              }
-              return builder.build();
-            });
-    }
-    throw new AssertionError(kind);
+    return object.build(() -> BUILDERS.get(kind).apply(fields));
   }
+
+  /** {@code ["ALL"]} read before the type was known, in an event that is no withdrawal. */
+  private static void rejectAll(
+      JsonIn in, JsonIn.ObjectIn object, String field, JsonIn.@Nullable SetOrAll<?> values) {
+    if (values != null && values.all()) {
+      throw in.error(
+          object.fieldPath(field),
+          object.fieldLocation(field),
+          "\"ALL\" is allowed only in a withdrawn event");
+    }
+  }
+
+  private static Granted granted(Fields f) {
+    Granted.Builder builder =
+        Granted.builder()
+            .id(f.id)
+            .at(f.at)
+            .intents(f.intents.values())
+            .channels(f.channels.values())
+            .evidence(f.evidence)
+            .expiresAt(Optional.ofNullable(f.expiresAt))
+            .staff(Optional.ofNullable(f.staff))
+            .entity(Optional.ofNullable(f.entity));
+    Optional.ofNullable(f.basis).ifPresent(builder::basis); // absent: the builder's default
+    return builder.build();
+  }
+
+  private static final ImmutableMap<String, EventType> BY_WIRE_NAME =
+      Maps.uniqueIndex(Arrays.asList(EventType.values()), EventType::wireName);
 
   private static EventType eventType(JsonIn in) {
     String text = in.string();
-    for (EventType type : EventType.values()) {
-      if (type.wireName().equals(text)) {
-        return type;
-      }
+    EventType type = BY_WIRE_NAME.get(text);
+    if (type == null) {
+      throw in.error("unknown event type \"" + text + "\"; allowed: " + TYPES);
     }
-    throw in.error("unknown event type \"" + text + "\"; allowed: " + TYPES);
+    return type;
   }
 
   private static String[] concat(List<String> a, List<String> b, List<String> c) {

@@ -12,9 +12,6 @@ import tools.jackson.core.JsonGenerator;
  * {@code details} only when not empty.
  */
 final class EvidenceJson {
-  static final String[] FIELDS = {
-    "source", "actor", "staff", "notice", "written", "preTicked", "capturedAt", "details"
-  };
 
   private EvidenceJson() {}
 
@@ -37,40 +34,18 @@ final class EvidenceJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<Evidence.Builder, Evidence> READER =
+      ObjectReader.of("evidence", Evidence::builder, Evidence.Builder::build)
+          .required("source", in -> in.enumValue(Source.class), Evidence.Builder::source)
+          .required("actor", in -> in.enumValue(Actor.class), Evidence.Builder::actor)
+          .optional("staff", JsonIn::string, Evidence.Builder::staff)
+          .optional("notice", JsonIn::string, Evidence.Builder::notice)
+          .optional("written", JsonIn::bool, Evidence.Builder::written)
+          .optional("preTicked", JsonIn::bool, Evidence.Builder::preTicked)
+          .optional("capturedAt", JsonIn::instant, Evidence.Builder::capturedAt)
+          .optional("details", JsonIn::stringMap, Evidence.Builder::details);
+
   static Evidence read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("evidence", FIELDS);
-    Evidence.Builder builder = Evidence.builder();
-    while (object.next()) {
-      switch (object.name()) {
-        case "source":
-          builder.source(in.enumValue(Source.class));
-          break;
-        case "actor":
-          builder.actor(in.enumValue(Actor.class));
-          break;
-        case "staff":
-          builder.staff(in.string());
-          break;
-        case "notice":
-          builder.notice(in.string());
-          break;
-        case "written":
-          builder.written(in.bool());
-          break;
-        case "preTicked":
-          builder.preTicked(in.bool());
-          break;
-        case "capturedAt":
-          builder.capturedAt(in.instant());
-          break;
-        case "details":
-          builder.details(in.stringMap());
-          break;
-        default:
-          throw object.unknownField("evidence", FIELDS);
-      }
-    }
-    object.require("evidence", "source", "actor");
-    return object.build(builder::build);
+    return READER.read(in);
   }
 }

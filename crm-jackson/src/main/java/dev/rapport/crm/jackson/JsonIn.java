@@ -2,6 +2,7 @@ package dev.rapport.crm.jackson;
 
 import static java.util.stream.Collectors.joining;
 
+import com.google.common.base.Enums;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -328,12 +329,7 @@ final class JsonIn {
   }
 
   private static <E extends Enum<E>> @Nullable E lookup(Class<E> type, String name) {
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equals(name)) {
-        return constant;
-      }
-    }
-    return null;
+    return Enums.getIfPresent(type, name).orNull();
   }
 
   static String allowed(Enum<?>[] values) {
@@ -371,12 +367,14 @@ final class JsonIn {
     return values;
   }
 
+  /** A set read from a list that may be {@code ["ALL"]}: {@code all} says it was. */
+  record SetOrAll<E extends Enum<E>>(Set<E> values, boolean all) {}
+
   /**
-   * Like {@link #enumSet}, also accepting {@code ["ALL"]} alone for the full set; sets
-   * {@code sawAll[index]} when the list was {@code ["ALL"]}.
+   * Like {@link #enumSet}, also accepting {@code ["ALL"]} alone for the full set when
+   * {@code allAccepted} is true or unknown (empty).
    */
-  <E extends Enum<E>> Set<E> enumSetOrAll(
-      Class<E> type, boolean[] sawAll, int index, Optional<Boolean> allAccepted) {
+  <E extends Enum<E>> SetOrAll<E> enumSetOrAll(Class<E> type, Optional<Boolean> allAccepted) {
     EnumSet<E> values = EnumSet.noneOf(type);
     boolean[] all = {false};
     list(
@@ -411,8 +409,7 @@ final class JsonIn {
           }
           return text;
         });
-    sawAll[index] = all[0];
-    return all[0] ? EnumSet.allOf(type) : values;
+    return new SetOrAll<>(all[0] ? EnumSet.allOf(type) : values, all[0]);
   }
 
   /** An object of string values. */

@@ -17,7 +17,6 @@ import tools.jackson.core.TokenStreamLocation;
  */
 final class LedgerJson {
   static final String FORMAT = "rapport-ledger/1";
-  static final String[] FIELDS = {"format", "customer", "events"};
 
   private LedgerJson() {}
 
@@ -34,35 +33,25 @@ final class LedgerJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<ObjectReader.Values, Ledger> READER =
+      ObjectReader.ofValues(
+              "a ledger document",
+              v -> v.getOr("events", Events.NONE).toLedger(v.in(), v.get("customer")))
+          .required("format", in -> format(in, FORMAT))
+          .required("customer", CustomerProfileJson::read)
+          .optional("events", Events::read);
+
   static Ledger read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("a ledger document", FIELDS);
-    CustomerProfile customer = null;
-    Events events = Events.NONE;
-    while (object.next()) {
-      switch (object.name()) {
-        case "format":
-          format(in, FORMAT);
-          break;
-        case "customer":
-          customer = CustomerProfileJson.read(in);
-          break;
-        case "events":
-          events = Events.read(in);
-          break;
-        default:
-          throw object.unknownField("a ledger document", FIELDS);
-      }
-    }
-    object.require("a ledger document", "format", "customer");
-    return events.toLedger(in, customer);
+    return READER.read(in);
   }
 
-  /** Checks the current value is the format string {@code expected}. */
-  static void format(JsonIn in, String expected) {
+  /** Checks the current value is the format string {@code expected}, and returns it. */
+  static String format(JsonIn in, String expected) {
     String format = in.string();
     if (!format.equals(expected)) {
       throw in.error("unknown format \"" + format + "\"; expected \"" + expected + "\"");
     }
+    return format;
   }
 
   /** A list of events as read, with the position of each, for the ledger's verdict on them. */

@@ -1,6 +1,7 @@
 package dev.rapport.crm.jackson;
 
 import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.policy.Obligation;
@@ -17,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -25,16 +26,6 @@ import tools.jackson.core.JsonGenerator;
  * history and decisions; Scenario files: {@code options}).
  */
 final class PolicyJson {
-  static final String[] OUTREACH_FIELDS = {
-    "purpose", "channel", "at", "staff", "entity", "automated", "containsPromotion",
-    "personalization", "tracking", "topic"
-  };
-  static final String[] HISTORY_FIELDS = {"at", "purpose", "channel", "topic"};
-  static final String[] DECISION_FIELDS = {"verdict", "reasons", "obligations", "deferUntil"};
-  static final String[] REASON_FIELDS = {"code", "event", "message"};
-  static final String[] OBLIGATION_FIELDS = {"code", "detail"};
-  static final String[] OPTIONS_FIELDS = {"impliedConsent", "replyWindow", "doubleOptIn", "caps"};
-  private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
   private PolicyJson() {}
 
@@ -57,47 +48,22 @@ final class PolicyJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<Outreach.Builder, Outreach> OUTREACH =
+      ObjectReader.of("an outreach", Outreach::builder, Outreach.Builder::build)
+          .required("purpose", in -> in.enumValue(Purpose.class), Outreach.Builder::purpose)
+          .required("channel", in -> in.enumValue(Channel.class), Outreach.Builder::channel)
+          .required("at", JsonIn::instant, Outreach.Builder::at)
+          .optional("staff", JsonIn::string, Outreach.Builder::staff)
+          .optional("entity", JsonIn::string, Outreach.Builder::entity)
+          .optional("automated", JsonIn::bool, Outreach.Builder::automated)
+          .optional("containsPromotion", JsonIn::bool, Outreach.Builder::containsPromotion)
+          .optional(
+              "personalization", in -> in.enumValue(Profiling.class), Outreach.Builder::personalization)
+          .optional("tracking", JsonIn::bool, Outreach.Builder::tracking)
+          .optional("topic", JsonIn::string, Outreach.Builder::topic);
+
   static Outreach readOutreach(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("an outreach", OUTREACH_FIELDS);
-    Outreach.Builder builder = Outreach.builder();
-    while (object.next()) {
-      switch (object.name()) {
-        case "purpose":
-          builder.purpose(in.enumValue(Purpose.class));
-          break;
-        case "channel":
-          builder.channel(in.enumValue(Channel.class));
-          break;
-        case "at":
-          builder.at(in.instant());
-          break;
-        case "staff":
-          builder.staff(in.string());
-          break;
-        case "entity":
-          builder.entity(in.string());
-          break;
-        case "automated":
-          builder.automated(in.bool());
-          break;
-        case "containsPromotion":
-          builder.containsPromotion(in.bool());
-          break;
-        case "personalization":
-          builder.personalization(in.enumValue(Profiling.class));
-          break;
-        case "tracking":
-          builder.tracking(in.bool());
-          break;
-        case "topic":
-          builder.topic(in.string());
-          break;
-        default:
-          throw object.unknownField("an outreach", OUTREACH_FIELDS);
-      }
-    }
-    object.require("an outreach", "purpose", "channel", "at");
-    return object.build(builder::build);
+    return OUTREACH.read(in);
   }
 
   // ---------------------------------------------------------------- history
@@ -111,45 +77,17 @@ final class PolicyJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<ObjectReader.Values, HistoryEntry> HISTORY =
+      ObjectReader.ofValues(
+              "a history entry", // a blank topic is refused by HistoryEntry itself
+              v -> HistoryEntry.of(v.get("at"), v.get("purpose"), v.get("channel"), v.optional("topic")))
+          .required("at", JsonIn::instant)
+          .required("purpose", in -> in.enumValue(Purpose.class))
+          .required("channel", in -> in.enumValue(Channel.class))
+          .optional("topic", JsonIn::string);
+
   static HistoryEntry readHistory(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("a history entry", HISTORY_FIELDS);
-    Instant at = null;
-    Purpose purpose = null;
-    Channel channel = null;
-    String topic = null;
-    while (object.next()) {
-      switch (object.name()) {
-        case "at":
-          at = in.instant();
-          break;
-        case "purpose":
-          purpose = in.enumValue(Purpose.class);
-          break;
-        case "channel":
-          channel = in.enumValue(Channel.class);
-          break;
-        case "topic":
-          topic = in.string();
-          break;
-        default:
-          throw object.unknownField("a history entry", HISTORY_FIELDS);
-      }
-    }
-    object.require("a history entry", "at", "purpose", "channel");
-    Instant when = at;
-    Purpose what = purpose;
-    Channel how = channel;
-    Optional<String> about = Optional.ofNullable(topic);
-    return object.build(
-        () -> {
-          about.ifPresent(
-              t -> {
-                if (t.isBlank()) {
-                  throw new IllegalArgumentException("a history entry's topic must not be blank");
-                }
-              });
-          return HistoryEntry.of(when, what, how, about);
-        });
+    return HISTORY.read(in);
   }
 
   // ---------------------------------------------------------------- decision
@@ -178,117 +116,76 @@ final class PolicyJson {
     gen.writeEndObject();
   }
 
-  /** A reason as read, before the decision's verdict is known. */
-  private static final class RawReason {
-    final String code;
-    final Optional<String> event;
-    final String message;
-    final String path;
-    final tools.jackson.core.TokenStreamLocation location;
-
-    RawReason(String code, Optional<String> event, String message, String path,
-        tools.jackson.core.TokenStreamLocation location) {
-      this.code = code;
-      this.event = event;
-      this.message = message;
-      this.path = path;
-      this.location = location;
+  /** A reason as read, before the decision's verdict is known; the object, for its errors. */
+  private record RawReason(
+      Code code, Optional<String> event, String message, JsonIn in, JsonIn.ObjectIn object) {
+    Reason reason(@Nullable Verdict verdict) {
+      Verdict supports = code instanceof ReasonCode builtIn ? builtIn.verdict() : verdict;
+      try {
+        return Reason.of(code.name(), supports, message, event);
+      } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+        throw in.error(object.path(), object.start(), "refused by the model: " + e.getMessage(), e);
+      }
     }
   }
 
-  private static RawReason readReason(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("a reason", REASON_FIELDS);
-    String code = null;
-    String event = null;
-    String message = null;
-    while (object.next()) {
-      switch (object.name()) {
-        case "code":
-          code = in.string();
-          if (!UPPER_SNAKE.matcher(code).matches()) {
-            throw in.error(
-                "reason code \""
-                    + code
-                    + "\" is neither built in ("
-                    + JsonIn.allowed(ReasonCode.values())
-                    + ") nor a team's own UPPER_SNAKE code");
-          }
-          break;
-        case "event":
-          event = in.string();
-          break;
-        case "message":
-          message = in.string();
-          break;
-        default:
-          throw object.unknownField("a reason", REASON_FIELDS);
-      }
+  private static final ObjectReader<ObjectReader.Values, RawReason> REASON =
+      ObjectReader.ofValues(
+              "a reason",
+              v -> new RawReason(v.get("code"), v.optional("event"), v.get("message"), v.in(), v.object()))
+          .required("code", PolicyJson::reasonCode)
+          .optional("event", JsonIn::string)
+          .required("message", JsonIn::string);
+
+  /** A built-in or a team's code, as {@link Code#of} (the core) accepts it. */
+  private static Code reasonCode(JsonIn in) {
+    String code = in.string();
+    try {
+      return Code.of(code);
+    } catch (IllegalArgumentException e) {
+      throw in.error(
+          in.path(),
+          in.location(),
+          "reason code \""
+              + code
+              + "\" is neither built in ("
+              + JsonIn.allowed(ReasonCode.values())
+              + ") nor a team's own UPPER_SNAKE code",
+          e);
     }
-    object.require("a reason", "code", "message");
-    return new RawReason(code, Optional.ofNullable(event), message, object.path(), object.start());
   }
 
-  private static Obligation readObligation(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("an obligation", OBLIGATION_FIELDS);
-    ObligationCode code = null;
-    String detail = null;
-    while (object.next()) {
-      switch (object.name()) {
-        case "code":
-          code = in.enumValue(ObligationCode.class);
-          break;
-        case "detail":
-          detail = in.string();
-          break;
-        default:
-          throw object.unknownField("an obligation", OBLIGATION_FIELDS);
-      }
+  private static final ObjectReader<ObjectReader.Values, Obligation> OBLIGATION =
+      ObjectReader.ofValues(
+              "an obligation",
+              v -> v.<String>optional("detail")
+                  .map(detail -> Obligation.of(v.get("code"), detail))
+                  .orElseGet(() -> Obligation.of(v.get("code"))))
+          .required("code", in -> in.enumValue(ObligationCode.class))
+          .optional("detail", JsonIn::string);
+
+  private static final ObjectReader<ObjectReader.Values, Decision> DECISION =
+      ObjectReader.ofValues("a decision", PolicyJson::decision)
+          .required("verdict", in -> in.enumValue(Verdict.class))
+          .required("reasons", in -> in.list(REASON::read))
+          .optional("obligations", in -> in.list(OBLIGATION::read))
+          .optional("deferUntil", JsonIn::instant);
+
+  private static Decision decision(ObjectReader.Values v) {
+    Verdict verdict = v.get("verdict");
+    ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
+    for (RawReason raw : v.<List<RawReason>>get("reasons")) {
+      reasons.add(raw.reason(verdict));
     }
-    object.require("an obligation", "code");
-    ObligationCode c = code;
-    String d = detail;
-    return object.build(() -> d == null ? Obligation.of(c) : Obligation.of(c, d));
+    return Decision.of(
+        verdict,
+        reasons.build(),
+        v.getOr("obligations", ImmutableList.<Obligation>of()),
+        v.optional("deferUntil"));
   }
 
   static Decision readDecision(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("a decision", DECISION_FIELDS);
-    Verdict verdict = null;
-    List<RawReason> reasons = ImmutableList.of();
-    List<Obligation> obligations = ImmutableList.of();
-    Instant deferUntil = null;
-    while (object.next()) {
-      switch (object.name()) {
-        case "verdict":
-          verdict = in.enumValue(Verdict.class);
-          break;
-        case "reasons":
-          reasons = in.list(PolicyJson::readReason);
-          break;
-        case "obligations":
-          obligations = in.list(PolicyJson::readObligation);
-          break;
-        case "deferUntil":
-          deferUntil = in.instant();
-          break;
-        default:
-          throw object.unknownField("a decision", DECISION_FIELDS);
-      }
-    }
-    object.require("a decision", "verdict", "reasons");
-    ImmutableList.Builder<Reason> built = ImmutableList.builder();
-    for (RawReason raw : reasons) {
-      // A built-in code carries its own verdict; a team's own code supports the decision's.
-      Verdict supports = ReasonCode.isBuiltIn(raw.code) ? ReasonCode.valueOf(raw.code).verdict() : verdict;
-      try {
-        built.add(Reason.of(raw.code, supports, raw.message, raw.event));
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        throw in.error(raw.path, raw.location, "refused by the model: " + e.getMessage(), e);
-      }
-    }
-    Verdict v = verdict;
-    List<Obligation> o = obligations;
-    Optional<Instant> until = Optional.ofNullable(deferUntil);
-    return object.build(() -> Decision.of(v, built.build(), o, until));
+    return DECISION.read(in);
   }
 
   // ---------------------------------------------------------------- options
@@ -309,28 +206,14 @@ final class PolicyJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<PolicyOptions.Builder, PolicyOptions> OPTIONS =
+      ObjectReader.of("policy options", PolicyOptions::builder, PolicyOptions.Builder::build)
+          .optional("impliedConsent", JsonIn::bool, PolicyOptions.Builder::impliedConsent)
+          .optional("replyWindow", JsonIn::duration, PolicyOptions.Builder::replyWindow)
+          .optional("doubleOptIn", in -> in.enumSet(Channel.class), PolicyOptions.Builder::doubleOptIn)
+          .optional("caps", in -> in.list(PreferencesJson::readCap), PolicyOptions.Builder::caps);
+
   static PolicyOptions readOptions(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("policy options", OPTIONS_FIELDS);
-    PolicyOptions.Builder builder = PolicyOptions.builder();
-    while (object.next()) {
-      switch (object.name()) {
-        case "impliedConsent":
-          builder.impliedConsent(in.bool());
-          break;
-        case "replyWindow":
-          Duration window = in.duration();
-          builder.replyWindow(window);
-          break;
-        case "doubleOptIn":
-          builder.doubleOptIn(in.enumSet(Channel.class));
-          break;
-        case "caps":
-          builder.caps(in.list(PreferencesJson::readCap));
-          break;
-        default:
-          throw object.unknownField("policy options", OPTIONS_FIELDS);
-      }
-    }
-    return object.build(builder::build);
+    return OPTIONS.read(in);
   }
 }

@@ -16,8 +16,6 @@ import tools.jackson.core.JsonGenerator;
  * written.
  */
 final class PreferencesJson {
-  static final String[] FIELDS = {"profiling", "quietHours", "caps", "coolOffAfterPurchase"};
-  static final String[] CAP_FIELDS = {"purposes", "channels", "max", "per"};
 
   private PreferencesJson() {}
 
@@ -68,85 +66,46 @@ final class PreferencesJson {
     gen.writeEndObject();
   }
 
+  private static final ObjectReader<Preferences.Builder, Preferences> READER =
+      ObjectReader.of("preferences", Preferences::builder, Preferences.Builder::build)
+          .optional("profiling", in -> in.enumValue(Profiling.class), Preferences.Builder::profiling)
+          .optional("quietHours", PreferencesJson::readQuietHours, Preferences.Builder::quietHours)
+          .optional("caps", in -> in.list(PreferencesJson::readCap), Preferences.Builder::caps)
+          .optional("coolOffAfterPurchase", JsonIn::duration, Preferences.Builder::coolOffAfterPurchase);
+
+  /** The fields of preferences, in the order of the wire format. */
+  static final String[] FIELDS = READER.names();
+
+  private static final ObjectReader<ObjectReader.Values, QuietHours> QUIET_HOURS =
+      ObjectReader.ofValues("quiet hours", v -> QuietHours.of(v.get("start"), v.get("end")))
+          .required("start", JsonIn::localTime)
+          .required("end", JsonIn::localTime);
+
+  private static final ObjectReader<FrequencyCap.Builder, FrequencyCap> CAP =
+      ObjectReader.of("a frequency cap", FrequencyCap::builder, FrequencyCap.Builder::build)
+          .required("purposes", in -> in.enumSet(Purpose.class), FrequencyCap.Builder::purposes)
+          .optional("channels", in -> in.enumSet(Channel.class), FrequencyCap.Builder::channels)
+          .required("max", JsonIn::integer, FrequencyCap.Builder::max)
+          .required("per", JsonIn::duration, FrequencyCap.Builder::per);
+
   /**
    * Reads the current field into {@code builder} if it is a preferences field.
    *
    * @return false if the field is not a preferences field
    */
   static boolean readField(JsonIn in, String name, Preferences.Builder builder) {
-    switch (name) {
-      case "profiling":
-        builder.profiling(in.enumValue(Profiling.class));
-        return true;
-      case "quietHours":
-        builder.quietHours(readQuietHours(in));
-        return true;
-      case "caps":
-        builder.caps(in.list(PreferencesJson::readCap));
-        return true;
-      case "coolOffAfterPurchase":
-        builder.coolOffAfterPurchase(in.duration());
-        return true;
-      default:
-        return false;
-    }
+    return READER.readField(in, name, builder);
   }
 
   static Preferences read(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("preferences", FIELDS);
-    Preferences.Builder builder = Preferences.builder();
-    while (object.next()) {
-      if (!readField(in, object.name(), builder)) {
-        throw object.unknownField("preferences", FIELDS);
-      }
-    }
-    return object.build(builder::build);
+    return READER.read(in);
   }
 
   static QuietHours readQuietHours(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("quiet hours", "start", "end");
-    java.time.LocalTime start = null;
-    java.time.LocalTime end = null;
-    while (object.next()) {
-      switch (object.name()) {
-        case "start":
-          start = in.localTime();
-          break;
-        case "end":
-          end = in.localTime();
-          break;
-        default:
-          throw object.unknownField("quiet hours", "start", "end");
-      }
-    }
-    object.require("quiet hours", "start", "end");
-    java.time.LocalTime from = start;
-    java.time.LocalTime to = end;
-    return object.build(() -> QuietHours.of(from, to));
+    return QUIET_HOURS.read(in);
   }
 
   static FrequencyCap readCap(JsonIn in) {
-    JsonIn.ObjectIn object = in.object("a frequency cap", CAP_FIELDS);
-    FrequencyCap.Builder builder = FrequencyCap.builder();
-    while (object.next()) {
-      switch (object.name()) {
-        case "purposes":
-          builder.purposes(in.enumSet(Purpose.class));
-          break;
-        case "channels":
-          builder.channels(in.enumSet(Channel.class));
-          break;
-        case "max":
-          builder.max(in.integer());
-          break;
-        case "per":
-          builder.per(in.duration());
-          break;
-        default:
-          throw object.unknownField("a frequency cap", CAP_FIELDS);
-      }
-    }
-    object.require("a frequency cap", "purposes", "max", "per");
-    return object.build(builder::build);
+    return CAP.read(in);
   }
 }

@@ -1,6 +1,6 @@
 package dev.rapport.crm.jackson;
 
-import dev.rapport.crm.conformance.Scenario;
+import dev.rapport.crm.scenario.Scenario;
 import dev.rapport.crm.ledger.Ledger;
 import java.io.IOException;
 import java.io.Reader;

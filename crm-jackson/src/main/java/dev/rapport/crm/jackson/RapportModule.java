@@ -1,6 +1,6 @@
 package dev.rapport.crm.jackson;
 
-import dev.rapport.crm.conformance.Scenario;
+import dev.rapport.crm.scenario.Scenario;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.policy.Decision;
@@ -22,7 +22,6 @@ import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.QuietHours;
-import tools.jackson.core.Version;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -51,13 +50,15 @@ import tools.jackson.databind.module.SimpleModule;
  * jurisdiction, a list where one value is expected, and a value the model refuses, each fail
  * with a {@link WireFormatException} that names the JSON path, line and column. {@code null} is
  * read as absent.
+ *
+ * <p>{@link #version()} is the version of the crm-jackson artifact, written in by the build.
  */
 public final class RapportModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
   /** A new module; modules hold no state, so one instance may serve every mapper. */
   public RapportModule() {
-    super("RapportModule", Version.unknownVersion());
+    super("RapportModule", PackageVersion.VERSION);
     add(CustomerProfile.class, CustomerProfileJson::write, CustomerProfileJson::read);
     add(Evidence.class, EvidenceJson::write, EvidenceJson::read);
     add(

@@ -1,4 +1,4 @@
-package dev.rapport.crm.conformance;
+package dev.rapport.crm.scenario;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -13,9 +13,8 @@ import java.util.Optional;
 /**
  * A conformance scenario ({@code wire-format.md}, Scenario files; format
  * {@code rapport-scenario/1}): a ledger, the outreach already sent, the options of the engine,
- * and checks with the decisions they must get. Read one with
- * {@link dev.rapport.crm.jackson.RapportJson#readScenario(java.nio.file.Path)}; run it with
- * {@link ScenarioRunner}.
+ * and checks with the decisions they must get. Read one with {@code RapportJson.readScenario}
+ * (crm-jackson's wire format); run it with the conformance runner, {@code ScenarioRunner}.
  *
  * @param name what the scenario shows
  * @param about prose on why, if given

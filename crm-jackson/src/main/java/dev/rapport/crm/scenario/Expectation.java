@@ -1,4 +1,4 @@
-package dev.rapport.crm.conformance;
+package dev.rapport.crm.scenario;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
