@@ -11,6 +11,8 @@ import dev.rapport.crm.campaign.OutreachTemplate;
 import dev.rapport.crm.jackson.RapportJson;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.scenario.Check;
+import dev.rapport.crm.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
