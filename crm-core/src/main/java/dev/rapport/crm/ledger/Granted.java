@@ -61,8 +61,8 @@ public abstract class Granted implements LedgerEvent {
     return evidence().isValidConsent();
   }
 
-  /** Whether the grant came in through an import. */
-  public boolean isImport() {
+  /** Whether the grant came in through an import (the engine's concern, not the user's). */
+  boolean isImport() {
     return evidence().source() == Source.IMPORT;
   }
 

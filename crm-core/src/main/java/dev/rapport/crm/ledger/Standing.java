@@ -48,7 +48,7 @@ public final class Standing {
   /** Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named, by entity. */
   private final Map<Optional<String>, Key>[] keys;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic maps is created raw
   private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
     this.customer = customer;
     this.events = ImmutableList.copyOf(timeOrdered);

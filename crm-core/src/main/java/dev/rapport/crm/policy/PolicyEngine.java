@@ -114,8 +114,12 @@ public final class PolicyEngine {
         : unknownCustomer(customerId, outreach);
   }
 
-  /** The decision for a customer of whom nothing is known: denied ({@code model.md} 5.1). */
-  public Decision unknownCustomer(String customerId, Outreach outreach) {
+  /**
+   * The decision for a customer of whom nothing is known: denied ({@code crm-core/RULES.md},
+   * section 1). Users
+   * reach it through {@link #decide(LedgerStore, String, List, Outreach)}.
+   */
+  Decision unknownCustomer(String customerId, Outreach outreach) {
     checkNotNull(outreach, "outreach");
     return Decision.of(
         Verdict.DENY,

@@ -9,7 +9,7 @@ import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.reason;
 import static dev.rapport.crm.policy.LawFixtures.utc;
 import static dev.rapport.crm.policy.LawFixtures.writtenGrant;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.relationship.Channel;
@@ -61,10 +61,11 @@ final class CallingHoursTest {
 
     Decision decision = call(jurisdiction, zone, Purpose.OFFER, channel, at);
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
-      assertThat(decision.deferUntil()).contains(local(zone, until));
+      assertThat(decision)
+          .hasOnlyReasons(ReasonCode.CALLING_HOURS)
+          .isDeferredUntil(local(zone, until));
     }
   }
 
@@ -83,10 +84,11 @@ final class CallingHoursTest {
   void stateCallingHours(String jurisdiction, Channel channel, String zone, String at, Verdict verdict, String until) {
     Decision decision = call(jurisdiction, zone, Purpose.OFFER, channel, at);
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
-      assertThat(decision.deferUntil()).contains(local(zone, until));
+      assertThat(decision)
+          .hasOnlyReasons(ReasonCode.CALLING_HOURS)
+          .isDeferredUntil(local(zone, until));
     }
   }
 
@@ -115,8 +117,9 @@ final class CallingHoursTest {
     Decision decision =
         decide(ledger, outreach(Purpose.PROMOTION, Channel.CALL, local(zone, "2026-06-10T21:30")).automated(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.CALLING_HOURS);
   }
 
   @Test
@@ -143,9 +146,10 @@ final class CallingHoursTest {
             callable("US-TX", zone),
             outreach(Purpose.SERVICE, Channel.CALL, local(zone, "2026-06-10T23:00")).containsPromotion(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALLING_HOURS);
-    assertThat(decision.deferUntil()).contains(local(zone, "2026-06-11T08:00"));
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.CALLING_HOURS)
+        .isDeferredUntil(local(zone, "2026-06-11T08:00"));
   }
 
   @Test
@@ -160,7 +164,7 @@ final class CallingHoursTest {
   void callingHoursAcrossSpringForward() {
     Decision decision = call("US-NY", "America/New_York", Purpose.OFFER, Channel.CALL, "2026-03-07T21:30");
 
-    assertThat(decision.deferUntil()).contains(utc("2026-03-08T12:00:00Z"));
+    assertThat(decision).isDeferredUntil(utc("2026-03-08T12:00:00Z"));
   }
 
   @Test
@@ -168,7 +172,7 @@ final class CallingHoursTest {
   void callingHoursAcrossFallBack() {
     Decision decision = call("US-NY", "America/New_York", Purpose.OFFER, Channel.CALL, "2026-10-31T21:30");
 
-    assertThat(decision.deferUntil()).contains(utc("2026-11-01T13:00:00Z"));
+    assertThat(decision).isDeferredUntil(utc("2026-11-01T13:00:00Z"));
   }
 
   @Test
@@ -176,6 +180,6 @@ final class CallingHoursTest {
   void callingHoursOnTheSpringForwardDay() {
     Decision decision = call("US-NY", "America/New_York", Purpose.OFFER, Channel.CALL, "2026-03-08T07:59");
 
-    assertThat(decision.deferUntil()).contains(utc("2026-03-08T12:00:00Z"));
+    assertThat(decision).isDeferredUntil(utc("2026-03-08T12:00:00Z"));
   }
 }

@@ -13,7 +13,7 @@ import static dev.rapport.crm.policy.LawFixtures.objection;
 import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.reason;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Withdrawn;
@@ -48,8 +48,9 @@ final class CanadaPackTest {
   void aRecentPurchaseImpliesConsent(Channel channel) {
     Decision decision = implied(outreach(Purpose.PROMOTION, channel, NOON), purchase("b1", LAST_MONTH));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision)
+        .isAllowed()
+        .hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @ParameterizedTest(name = "law.md CA no implied consent on {0}")
@@ -57,7 +58,7 @@ final class CanadaPackTest {
   void noImpliedConsentOnOtherChannels(Channel channel) {
     Decision decision = implied(outreach(Purpose.OFFER, channel, NOON), purchase("b1", LAST_MONTH));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
   }
 
   @ParameterizedTest(name = "law.md CA, model 5.4 no implied consent for {0}")
@@ -65,7 +66,7 @@ final class CanadaPackTest {
   void noImpliedConsentForOtherPurposes(Purpose purpose) {
     Decision decision = implied(outreach(purpose, Channel.EMAIL, NOON).staff("s-1"), purchase("b1", LAST_MONTH));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
   }
 
   @Test
@@ -73,7 +74,7 @@ final class CanadaPackTest {
   void impliedConsentNeedsTheOption() {
     Decision decision = decide(ledger(customer("CA-QC", ZONE), purchase("b1", LAST_MONTH)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(decision).hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -84,7 +85,7 @@ final class CanadaPackTest {
             ledger(customer("CA-ON", ZONE), grant("g-old", NOON.minus(Duration.ofDays(3650)), Intent.DEALS, Channel.EMAIL)),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -97,7 +98,7 @@ final class CanadaPackTest {
                 grantBuilder("g-until", NOON.minus(Duration.ofDays(100)), Intent.DEALS, Channel.EMAIL).expiresAt(NOON).build()),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).contains(ReasonCode.EXPIRED);
+    assertThat(decision).hasReason(ReasonCode.EXPIRED);
   }
 
   @Test
@@ -105,7 +106,7 @@ final class CanadaPackTest {
   void tooOldIsExpiredWithCitation() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-old", NOON.minus(Duration.ofDays(800))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
     assertThat(reason(decision, ReasonCode.IMPLIED_CONSENT_EXPIRED).message()).contains("CASL s.10(9)(a)");
   }
 
@@ -115,8 +116,9 @@ final class CanadaPackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-qc"), purchase("b-other", LAST_MONTH, "acme-on", true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains(ReasonCode.OTHER_ENTITY).doesNotContain(ReasonCode.IMPLIED_CONSENT_EXPIRED);
+    assertThat(decision)
+        .isDenied()
+        .hasReason(ReasonCode.OTHER_ENTITY).doesNotHaveReasons(ReasonCode.IMPLIED_CONSENT_EXPIRED);
     assertThat(reason(decision, ReasonCode.OTHER_ENTITY).message()).contains("CASL s.10(9)(a)");
   }
 
@@ -126,7 +128,7 @@ final class CanadaPackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-qc"), purchase("b-same", LAST_MONTH, "acme-qc", false));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @Test
@@ -138,7 +140,7 @@ final class CanadaPackTest {
             purchase("b-old", NOON.minus(Duration.ofDays(800))),
             inquiry("i-new", NOON.minus(Duration.ofDays(100))));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @DisplayName("law.md CA, model 5.4 a withdrawal or an objection ends implied consent for good: a later purchase does not revive it")
@@ -152,7 +154,8 @@ final class CanadaPackTest {
 
     Decision decision = implied(outreach(Purpose.PROMOTION, Channel.EMAIL, NOON), end, purchase("b-after", LAST_MONTH));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision)
+        .isDenied()
+        .doesNotHaveReasons(ReasonCode.IMPLIED_CONSENT);
   }
 }

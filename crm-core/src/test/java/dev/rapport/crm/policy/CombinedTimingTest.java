@@ -14,7 +14,7 @@ import static dev.rapport.crm.policy.LawFixtures.quietHours;
 import static dev.rapport.crm.policy.LawFixtures.sent;
 import static dev.rapport.crm.policy.LawFixtures.time;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -78,9 +78,9 @@ final class CombinedTimingTest {
 
     Decision decision = decide(ledger, history, outreach(Purpose.OFFER, Channel.EMAIL, tokyo("2026-06-10T10:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.deferUntil()).contains(tokyo("2026-06-11T08:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.FREQUENCY_CAP, ReasonCode.QUIET_HOURS);
+    assertThat(decision)
+        .isDeferredUntil(tokyo("2026-06-11T08:00"))
+        .hasOnlyReasons(ReasonCode.FREQUENCY_CAP, ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -91,8 +91,9 @@ final class CombinedTimingTest {
 
     Decision decision = decide(ledger, history, outreach(Purpose.OFFER, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
-    assertThat(decision.deferUntil()).contains(tokyo("2026-06-11T09:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.FREQUENCY_CAP, ReasonCode.QUIET_HOURS);
+    assertThat(decision)
+        .isDeferredUntil(tokyo("2026-06-11T09:00"))
+        .hasOnlyReasons(ReasonCode.FREQUENCY_CAP, ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -105,10 +106,12 @@ final class CombinedTimingTest {
     Decision email = decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, at));
     Decision letter = decide(ledger, outreach(Purpose.OFFER, Channel.POST, at));
 
-    assertThat(email.deferUntil()).contains(tokyo("2026-06-14T08:00"));
-    assertThat(email.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.COOL_OFF, ReasonCode.QUIET_HOURS);
-    assertThat(letter.deferUntil()).contains(bought.plus(Duration.ofDays(3)));
-    assertThat(letter.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
+    assertThat(email)
+        .isDeferredUntil(tokyo("2026-06-14T08:00"))
+        .hasOnlyReasons(ReasonCode.COOL_OFF, ReasonCode.QUIET_HOURS);
+    assertThat(letter)
+        .isDeferredUntil(bought.plus(Duration.ofDays(3)))
+        .hasOnlyReasons(ReasonCode.COOL_OFF);
   }
 
   @DisplayName("5.8 a DEFER lists only the rules that defer at some instant of [at, deferUntil)")
@@ -126,7 +129,7 @@ final class CombinedTimingTest {
 
     Decision decision = decide(ledger, outreach(Purpose.OFFER, Channel.EMAIL, tokyo("2026-06-10T10:00")));
 
-    assertThat(decision.deferUntil()).contains(tokyo(until));
+    assertThat(decision).isDeferredUntil(tokyo(until));
     assertThat(decision.reasonCodes())
         .containsExactlyInAnyOrder(Arrays.stream(reasons.split(" ")).map(Code::of).toArray(Code[]::new));
   }
@@ -145,8 +148,9 @@ final class CombinedTimingTest {
     Decision decision =
         decide(chicagoCaller(quietHours("06:00", "09:00")), outreach(Purpose.OFFER, Channel.CALL, local(CHICAGO, "2026-06-10T21:30")));
 
-    assertThat(decision.deferUntil()).contains(local(CHICAGO, "2026-06-11T09:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.CALLING_HOURS, ReasonCode.QUIET_HOURS);
+    assertThat(decision)
+        .isDeferredUntil(local(CHICAGO, "2026-06-11T09:00"))
+        .hasOnlyReasons(ReasonCode.CALLING_HOURS, ReasonCode.QUIET_HOURS);
   }
 
   @DisplayName("5.8 daily windows that together leave no free minute give a DENY with their codes")
@@ -167,9 +171,10 @@ final class CombinedTimingTest {
 
     Decision decision = decide(ledger, outreach(Purpose.PROMOTION, Channel.CALL, local(zone, at)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
-    assertThat(decision.deferUntil()).isEmpty();
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS)
+        .isNotDeferred();
   }
 
   @DisplayName("5.8 daily windows that leave one free minute give a DEFER to it")
@@ -188,8 +193,7 @@ final class CombinedTimingTest {
 
     Decision decision = decide(ledger, outreach(Purpose.PROMOTION, Channel.CALL, local(zone, "2026-06-10T12:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.deferUntil()).contains(local(zone, until));
+    assertThat(decision).isDeferredUntil(local(zone, until));
   }
 
   @Test
@@ -199,8 +203,7 @@ final class CombinedTimingTest {
 
     Decision email = decide(ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, local(CHICAGO, "2026-06-10T12:00")));
 
-    assertThat(email.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(email.deferUntil()).contains(local(CHICAGO, "2026-06-10T21:00"));
+    assertThat(email).isDeferredUntil(local(CHICAGO, "2026-06-10T21:00"));
   }
 
   @Test
@@ -217,8 +220,9 @@ final class CombinedTimingTest {
     Decision decision =
         decide(ledger, List.of(sent(at.minus(Duration.ofHours(1)), Purpose.OFFER, Channel.CALL)), outreach(Purpose.OFFER, Channel.CALL, at));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.QUIET_HOURS, ReasonCode.CALLING_HOURS);
   }
 
   @Test
@@ -228,8 +232,9 @@ final class CombinedTimingTest {
 
     Decision decision = decide(ledger, outreach(Purpose.OFFER, Channel.CALL, local(CHICAGO, "2026-06-10T22:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   @Test
@@ -241,7 +246,7 @@ final class CombinedTimingTest {
     Decision decision =
         decide(ledger, List.of(sent(at.minus(Duration.ofDays(1)), Purpose.OFFER, Channel.EMAIL)), outreach(Purpose.ADVOCACY, Channel.EMAIL, at));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
     assertThat(decision.reasons()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.DENY));
   }
 }

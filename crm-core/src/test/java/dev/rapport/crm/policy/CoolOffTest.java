@@ -9,7 +9,7 @@ import static dev.rapport.crm.policy.LawFixtures.preferences;
 import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.reason;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.ledger.Ledger;
@@ -53,9 +53,10 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.PROMOTION, Channel.EMAIL, BOUGHT.plus(Duration.ofDays(1))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
-    assertThat(decision.deferUntil()).contains(BOUGHT.plus(THREE_DAYS));
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.COOL_OFF)
+        .isDeferredUntil(BOUGHT.plus(THREE_DAYS));
     assertThat(reason(decision, ReasonCode.COOL_OFF).event()).contains("b1");
   }
 
@@ -67,8 +68,7 @@ final class CoolOffTest {
 
     assertThat(decide(ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, end)).verdict()).isEqualTo(Verdict.ALLOW);
     Decision justBefore = decide(ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, end.minusSeconds(1)));
-    assertThat(justBefore.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(justBefore.deferUntil()).contains(end);
+    assertThat(justBefore).isDeferredUntil(end);
   }
 
   @Test
@@ -76,7 +76,7 @@ final class CoolOffTest {
   void coolOffStartsAtThePurchase() {
     Decision decision = decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.OFFER, Channel.EMAIL, BOUGHT));
 
-    assertThat(decision.deferUntil()).contains(BOUGHT.plus(THREE_DAYS));
+    assertThat(decision).isDeferredUntil(BOUGHT.plus(THREE_DAYS));
   }
 
   @Test
@@ -89,7 +89,7 @@ final class CoolOffTest {
             withCoolOff(purchase("b1", BOUGHT), purchase("b2", again)),
             outreach(Purpose.PROMOTION, Channel.EMAIL, BOUGHT.plus(Duration.ofDays(4))));
 
-    assertThat(decision.deferUntil()).contains(again.plus(THREE_DAYS));
+    assertThat(decision).isDeferredUntil(again.plus(THREE_DAYS));
   }
 
   @Test
@@ -98,7 +98,7 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.PROMOTION, Channel.EMAIL, BOUGHT.minusSeconds(1)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -107,7 +107,7 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.OFFER, Channel.POST, BOUGHT.plus(Duration.ofHours(1))));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
+    assertThat(decision).hasOnlyReasons(ReasonCode.COOL_OFF);
   }
 
   @ParameterizedTest(name = "5.8 cool-off does not hold a non-marketing {0} message")
@@ -116,7 +116,7 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(purpose, Channel.EMAIL, BOUGHT.plus(Duration.ofHours(1))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -125,7 +125,7 @@ final class CoolOffTest {
     Decision decision =
         decide(withCoolOff(purchase("b1", BOUGHT)), outreach(Purpose.CONTENT, Channel.EMAIL, BOUGHT.plus(Duration.ofHours(1))));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
+    assertThat(decision).hasOnlyReasons(ReasonCode.COOL_OFF);
   }
 
   @Test
@@ -136,8 +136,9 @@ final class CoolOffTest {
             withCoolOff(purchase("b1", BOUGHT)),
             outreach(Purpose.TRANSACTIONAL, Channel.EMAIL, BOUGHT.plus(Duration.ofHours(1))).containsPromotion(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.COOL_OFF);
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.COOL_OFF);
   }
 
   @Test
@@ -145,6 +146,6 @@ final class CoolOffTest {
   void noPurchaseNoCoolOff() {
     Decision decision = decide(withCoolOff(), outreach(Purpose.PROMOTION, Channel.EMAIL, BOUGHT));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 }

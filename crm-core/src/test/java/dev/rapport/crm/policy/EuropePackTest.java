@@ -12,7 +12,7 @@ import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.purchaseWithoutOptOut;
 import static dev.rapport.crm.policy.LawFixtures.reason;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.relationship.Channel;
@@ -49,7 +49,7 @@ final class EuropePackTest {
     Decision decision =
         decideImplied(ledger(customer(country, ZONE), purchase("b1", LONG_AGO)), outreach(Purpose.OFFER, Channel.SMS, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @Test
@@ -57,8 +57,9 @@ final class EuropePackTest {
   void softOptInHasNoTimeLimit() {
     Decision decision = implied(outreach(Purpose.PROMOTION, Channel.EMAIL, NOON), purchase("b-old", LONG_AGO));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision)
+        .isAllowed()
+        .hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @Test
@@ -87,8 +88,9 @@ final class EuropePackTest {
   void softOptInNeedsTheOptOut() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchaseWithoutOptOut("b1", LONG_AGO));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains(ReasonCode.NO_OPT_OUT_OFFERED).doesNotContain(ReasonCode.OTHER_ENTITY);
+    assertThat(decision)
+        .isDenied()
+        .hasReason(ReasonCode.NO_OPT_OUT_OFFERED).doesNotHaveReasons(ReasonCode.OTHER_ENTITY);
     assertThat(reason(decision, ReasonCode.NO_OPT_OUT_OFFERED).message()).contains(SOFT_OPT_IN);
   }
 
@@ -109,7 +111,7 @@ final class EuropePackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-fr"), purchase("b1", LONG_AGO, "acme-de", true));
 
-    assertThat(decision.reasonCodes()).contains(ReasonCode.OTHER_ENTITY).doesNotContain(ReasonCode.NO_OPT_OUT_OFFERED);
+    assertThat(decision).hasReason(ReasonCode.OTHER_ENTITY).doesNotHaveReasons(ReasonCode.NO_OPT_OUT_OFFERED);
     assertThat(reason(decision, ReasonCode.OTHER_ENTITY).message()).contains(SOFT_OPT_IN);
   }
 
@@ -118,7 +120,7 @@ final class EuropePackTest {
   void anEventFailingBothWaysGivesBothCodes() {
     Decision decision = implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b1", LONG_AGO, "acme-de", false));
 
-    assertThat(decision.reasonCodes()).contains(ReasonCode.NO_OPT_OUT_OFFERED, ReasonCode.OTHER_ENTITY);
+    assertThat(decision).hasReasons(ReasonCode.NO_OPT_OUT_OFFERED, ReasonCode.OTHER_ENTITY);
   }
 
   @Test
@@ -146,7 +148,7 @@ final class EuropePackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchaseWithoutOptOut("b-no-offer", LONG_AGO), inquiry("i-ok", LONG_AGO.plusSeconds(60)));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @ParameterizedTest(name = "law.md EU no soft opt-in on {0}")
@@ -166,7 +168,7 @@ final class EuropePackTest {
   void noSoftOptInWithTheOptionOff() {
     Decision decision = decide(ledger(customer("FR", ZONE), purchase("b1", LONG_AGO)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(decision).hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -177,8 +179,9 @@ final class EuropePackTest {
             ledger(customer("FR", ZONE), grant("g-promo", LONG_AGO, Intent.PROMOTION, Channel.POST), objection("o1", NOON.minus(Duration.ofDays(1)))),
             outreach(Purpose.PROMOTION, Channel.POST, NOON));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains(ReasonCode.OBJECTED);
+    assertThat(decision)
+        .isDenied()
+        .hasReason(ReasonCode.OBJECTED);
     assertThat(reason(decision, ReasonCode.OBJECTED).message()).contains("GDPR Art. 21");
   }
 
@@ -188,7 +191,8 @@ final class EuropePackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.POST, NOON), purchase("b1", LONG_AGO), objection("o1", NOON.minus(Duration.ofDays(1))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision)
+        .isDenied()
+        .doesNotHaveReasons(ReasonCode.IMPLIED_CONSENT);
   }
 }

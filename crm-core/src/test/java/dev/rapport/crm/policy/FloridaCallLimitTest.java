@@ -8,7 +8,7 @@ import static dev.rapport.crm.policy.LawFixtures.local;
 import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.reason;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.relationship.Channel;
@@ -61,9 +61,10 @@ final class FloridaCallLimitTest {
   void theFourthCallWaits() {
     Decision decision = decide(floridian("US-FL"), threeCalls(Purpose.OFFER, null), offerCall("2026-06-10T09:00"));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
-    assertThat(decision.deferUntil()).contains(miami("2026-06-10T17:00"));
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.CALL_LIMIT)
+        .isDeferredUntil(miami("2026-06-10T17:00"));
   }
 
   @Test
@@ -105,7 +106,7 @@ final class FloridaCallLimitTest {
 
     Decision decision = decide(floridian("US-FL"), history, offerCall("2026-06-10T15:00"));
 
-    assertThat(decision.deferUntil()).contains(miami("2026-06-10T15:00").plusSeconds(1));
+    assertThat(decision).isDeferredUntil(miami("2026-06-10T15:00").plusSeconds(1));
   }
 
   @Test
@@ -114,7 +115,7 @@ final class FloridaCallLimitTest {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.OFFER, "spring-sale"), offerCall("2026-06-10T09:00").topic("autumn-sale"));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -123,7 +124,7 @@ final class FloridaCallLimitTest {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.OFFER, "spring-sale"), offerCall("2026-06-10T09:00").topic("spring-sale"));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.CALL_LIMIT);
   }
 
   @Test
@@ -135,7 +136,7 @@ final class FloridaCallLimitTest {
             threeCalls(Purpose.OFFER, null),
             outreach(Purpose.PROMOTION, Channel.CALL, miami("2026-06-10T09:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -144,7 +145,7 @@ final class FloridaCallLimitTest {
     Decision decision =
         decide(floridian("US-FL"), threeCalls(Purpose.SERVICE, "renewal"), offerCall("2026-06-10T09:00").topic("renewal"));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.CALL_LIMIT);
   }
 
   @Test
@@ -167,7 +168,7 @@ final class FloridaCallLimitTest {
             threeCalls(Purpose.OFFER, null),
             outreach(Purpose.OFFER, Channel.SMS, miami("2026-06-10T09:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -179,8 +180,9 @@ final class FloridaCallLimitTest {
             threeCalls(Purpose.SERVICE, null),
             outreach(Purpose.SERVICE, Channel.CALL, miami("2026-06-10T09:00")).containsPromotion(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.CALL_LIMIT);
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.CALL_LIMIT);
   }
 
   @Test
@@ -192,7 +194,7 @@ final class FloridaCallLimitTest {
             threeCalls(Purpose.SERVICE, null),
             outreach(Purpose.SERVICE, Channel.CALL, miami("2026-06-10T09:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -200,7 +202,7 @@ final class FloridaCallLimitTest {
   void otherStatesHaveNoCallLimit() {
     Decision decision = decide(floridian("US-GA"), threeCalls(Purpose.OFFER, null), offerCall("2026-06-10T09:00"));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -214,7 +216,8 @@ final class FloridaCallLimitTest {
 
     Decision decision = decide(floridian("US-FL"), history, offerCall("2026-06-10T11:00"));
 
-    assertThat(decision.deferUntil()).contains(miami("2026-06-11T08:00"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.CALL_LIMIT, ReasonCode.CALLING_HOURS);
+    assertThat(decision)
+        .isDeferredUntil(miami("2026-06-11T08:00"))
+        .hasOnlyReasons(ReasonCode.CALL_LIMIT, ReasonCode.CALLING_HOURS);
   }
 }

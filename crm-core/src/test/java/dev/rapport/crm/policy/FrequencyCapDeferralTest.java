@@ -9,7 +9,7 @@ import static dev.rapport.crm.policy.LawFixtures.preferences;
 import static dev.rapport.crm.policy.LawFixtures.reason;
 import static dev.rapport.crm.policy.LawFixtures.sent;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.ledger.Ledger;
@@ -58,7 +58,7 @@ final class FrequencyCapDeferralTest {
     Decision decision =
         decide(withOwnCaps(cap(1, WEEK)), List.of(sent(AT.minus(WEEK), Purpose.OFFER, Channel.EMAIL)), offer(Channel.EMAIL));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -69,9 +69,10 @@ final class FrequencyCapDeferralTest {
     Decision decision =
         decide(withOwnCaps(cap(1, WEEK)), List.of(sent(entry, Purpose.OFFER, Channel.EMAIL)), offer(Channel.EMAIL));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.FREQUENCY_CAP);
-    assertThat(decision.deferUntil()).contains(AT.plusSeconds(1));
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.FREQUENCY_CAP)
+        .isDeferredUntil(AT.plusSeconds(1));
   }
 
   @Test
@@ -80,7 +81,7 @@ final class FrequencyCapDeferralTest {
     Decision decision =
         decide(withOwnCaps(cap(1, WEEK)), List.of(sent(AT, Purpose.OFFER, Channel.EMAIL)), offer(Channel.EMAIL));
 
-    assertThat(decision.deferUntil()).contains(AT.plus(WEEK));
+    assertThat(decision).isDeferredUntil(AT.plus(WEEK));
   }
 
   @Test
@@ -92,7 +93,7 @@ final class FrequencyCapDeferralTest {
             List.of(sent(AT.plusSeconds(1), Purpose.OFFER, Channel.EMAIL)),
             offer(Channel.EMAIL));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -104,7 +105,7 @@ final class FrequencyCapDeferralTest {
             List.of(sent(AT.minus(Duration.ofDays(2)), Purpose.OFFER, Channel.EMAIL), sent(AT.minus(Duration.ofDays(1)), Purpose.PROMOTION, Channel.EMAIL)),
             offer(Channel.EMAIL));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -124,7 +125,7 @@ final class FrequencyCapDeferralTest {
 
     Decision decision = decide(withOwnCaps(cap(2, WEEK, Purpose.OFFER, Purpose.PROMOTION)), history, offer(Channel.EMAIL));
 
-    assertThat(decision.deferUntil()).contains(third.plus(WEEK));
+    assertThat(decision).isDeferredUntil(third.plus(WEEK));
   }
 
   @Test
@@ -136,7 +137,7 @@ final class FrequencyCapDeferralTest {
             List.of(sent(AT.minus(Duration.ofDays(1)), Purpose.SERVICE, Channel.EMAIL)),
             offer(Channel.EMAIL));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -163,7 +164,7 @@ final class FrequencyCapDeferralTest {
     Decision decision =
         engine.decide(withOwnCaps(), List.of(sent(previous, Purpose.OFFER, Channel.EMAIL)), offer(Channel.EMAIL).build());
 
-    assertThat(decision.deferUntil()).contains(previous.plus(Duration.ofDays(2)));
+    assertThat(decision).isDeferredUntil(previous.plus(Duration.ofDays(2)));
     assertThat(reason(decision, ReasonCode.FREQUENCY_CAP).message()).contains("business");
   }
 
@@ -180,7 +181,7 @@ final class FrequencyCapDeferralTest {
     Decision decision = engine.decide(withOwnCaps(cap(1, Duration.ofDays(1))), history, offer(Channel.EMAIL).build());
 
     // own: 1 per day frees at newer + 1 day; business: 2 per 3 days frees at older + 3 days.
-    assertThat(decision.deferUntil()).contains(older.plus(Duration.ofDays(3)));
+    assertThat(decision).isDeferredUntil(older.plus(Duration.ofDays(3)));
     assertThat(decision.reasons())
         .filteredOn(r -> r.code() == ReasonCode.FREQUENCY_CAP)
         .extracting(Reason::message)
@@ -198,7 +199,7 @@ final class FrequencyCapDeferralTest {
     Decision decision =
         engine.decide(withOwnCaps(cap(1, Duration.ofDays(1))), List.of(sent(previous, Purpose.OFFER, Channel.EMAIL)), offer(Channel.EMAIL).build());
 
-    assertThat(decision.deferUntil()).contains(previous.plus(Duration.ofDays(1)));
+    assertThat(decision).isDeferredUntil(previous.plus(Duration.ofDays(1)));
     assertThat(reason(decision, ReasonCode.FREQUENCY_CAP).event()).contains("p-caps");
   }
 
@@ -211,8 +212,9 @@ final class FrequencyCapDeferralTest {
             List.of(sent(AT.minus(Duration.ofDays(1)), Purpose.PROMOTION, Channel.EMAIL)),
             outreach(Purpose.SERVICE, Channel.EMAIL, AT).containsPromotion(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.FREQUENCY_CAP);
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.FREQUENCY_CAP);
   }
 
   @Test
@@ -224,6 +226,6 @@ final class FrequencyCapDeferralTest {
             List.of(sent(AT.minus(Duration.ofDays(1)), Purpose.PROMOTION, Channel.EMAIL)),
             outreach(Purpose.SERVICE, Channel.EMAIL, AT));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 }

@@ -8,7 +8,7 @@ import static dev.rapport.crm.policy.LawFixtures.ledger;
 import static dev.rapport.crm.policy.LawFixtures.local;
 import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.reason;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -35,8 +35,9 @@ final class GermanyDoubleOptInTest {
     Decision decision =
         decide(ledger(customer(jurisdiction, ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.AWAITING_CONFIRMATION);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
     assertThat(reason(decision, ReasonCode.AWAITING_CONFIRMATION).message()).contains("UWG s.7(2)");
   }
 
@@ -48,7 +49,7 @@ final class GermanyDoubleOptInTest {
             ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL), confirmation("c1", GRANTED.plusSeconds(600), "g1")),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -59,7 +60,7 @@ final class GermanyDoubleOptInTest {
             ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL), confirmation("c1", NOON.plusSeconds(1), "g1")),
             outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.AWAITING_CONFIRMATION);
+    assertThat(decision).hasOnlyReasons(ReasonCode.AWAITING_CONFIRMATION);
   }
 
   @Test
@@ -68,7 +69,7 @@ final class GermanyDoubleOptInTest {
     Decision decision =
         decide(ledger(customer("DE", ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.SMS)), outreach(Purpose.OFFER, Channel.SMS, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
@@ -86,6 +87,6 @@ final class GermanyDoubleOptInTest {
     Decision decision =
         decide(ledger(customer(jurisdiction, ZONE), grant("g1", GRANTED, Intent.DEALS, Channel.EMAIL)), outreach(Purpose.OFFER, Channel.EMAIL, NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.DECLARED_INTENT);
   }
 }

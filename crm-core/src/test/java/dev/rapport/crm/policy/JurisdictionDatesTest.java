@@ -11,7 +11,7 @@ import static dev.rapport.crm.policy.LawFixtures.local;
 import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -64,7 +64,7 @@ final class JurisdictionDatesTest {
 
     Decision decision = decideImplied(ledger, outreach(Purpose.OFFER, Channel.EMAIL, local(zone, send)));
 
-    assertThat(decision.reasonCodes()).contains(code);
+    assertThat(decision).hasReason(code);
     assertThat(decision.verdict()).isEqualTo(code == ReasonCode.IMPLIED_CONSENT ? Verdict.ALLOW : Verdict.DENY);
   }
 
@@ -84,7 +84,7 @@ final class JurisdictionDatesTest {
 
     Decision decision = decideImplied(ledger, outreach(Purpose.OFFER, Channel.EMAIL, local(zone, sendAt)));
 
-    assertThat(decision.reasonCodes()).contains(code);
+    assertThat(decision).hasReason(code);
   }
 
   @Test
@@ -98,8 +98,9 @@ final class JurisdictionDatesTest {
     // 2026-01-10T17:00Z: S = 2026-01-10 in Toronto and in UTC; with UTC dates E would be 01-11 > 01-10.
     Decision decision = decideImplied(ledger, outreach(Purpose.OFFER, Channel.EMAIL, utc("2026-01-10T17:00:00Z")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains(ReasonCode.IMPLIED_CONSENT_EXPIRED);
+    assertThat(decision)
+        .isDenied()
+        .hasReason(ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
   @DisplayName("law.md US DNC exception: purchase 18 months, inquiry 3 months, boundary day excluded, implied consent off")
@@ -123,9 +124,9 @@ final class JurisdictionDatesTest {
 
     Decision decision = decide(ledger, outreach(Purpose.OFFER, Channel.CALL, local(zone, send)));
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
     if (verdict == Verdict.DENY) {
-      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
+      assertThat(decision).hasOnlyReasons(ReasonCode.DO_NOT_CALL_REGISTRY);
     }
   }
 }

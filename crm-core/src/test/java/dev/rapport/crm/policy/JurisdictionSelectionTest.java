@@ -10,7 +10,7 @@ import static dev.rapport.crm.policy.LawFixtures.local;
 import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -47,7 +47,7 @@ final class JurisdictionSelectionTest {
             ledger(customer(jurisdiction, zone), purchase("b1", noon.minus(Duration.ofDays(30)))),
             outreach(Purpose.OFFER, Channel.SMS, noon));
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
   }
 
   @DisplayName("law.md a jurisdiction without a pack gets the model alone: no implied consent even with the option on")
@@ -68,8 +68,9 @@ final class JurisdictionSelectionTest {
             ledger(customer(jurisdiction, zone), purchase("b1", noon.minus(Duration.ofDays(30)))),
             outreach(Purpose.OFFER, channel, noon));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @DisplayName("law.md calling hours by jurisdiction: a marketing call at 20:30 local")
@@ -92,7 +93,7 @@ final class JurisdictionSelectionTest {
             ledger(customer(jurisdiction, zone), grant("g1", JOINED, Intent.DEALS, Channel.CALL)),
             outreach(Purpose.OFFER, Channel.CALL, local(zone, "2026-06-10T20:30")));
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
   }
 
   @DisplayName("law.md outside the US the US rules do not apply: DNC registration, automated texts, 23:00 calls")
@@ -106,6 +107,6 @@ final class JurisdictionSelectionTest {
             ledger(customer(jurisdiction, zone), grant("g1", JOINED, Intent.DEALS, Channel.SMS), doNotCall("r1", JOINED)),
             outreach(Purpose.OFFER, Channel.SMS, local(zone, "2026-06-10T23:00")).automated(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 }

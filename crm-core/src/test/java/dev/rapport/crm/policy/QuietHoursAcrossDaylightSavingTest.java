@@ -12,7 +12,7 @@ import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.quietHours;
 import static dev.rapport.crm.policy.LawFixtures.sent;
 import static dev.rapport.crm.policy.LawFixtures.utc;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.relationship.Channel;
@@ -68,9 +68,10 @@ final class QuietHoursAcrossDaylightSavingTest {
       String jurisdiction, String zone, String start, String end, Instant at, Instant until) {
     Decision decision = offerBySms(jurisdiction, zone, start, end, at);
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
-    assertThat(decision.deferUntil()).contains(until);
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.QUIET_HOURS)
+        .isDeferredUntil(until);
   }
 
   @DisplayName("5.8 the instant a gap ends is free, and the last instant before it is quiet")
@@ -103,8 +104,7 @@ final class QuietHoursAcrossDaylightSavingTest {
       String jurisdiction, String zone, String start, String end, Instant at, Instant until) {
     Decision decision = offerBySms(jurisdiction, zone, start, end, at);
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.deferUntil()).contains(until);
+    assertThat(decision).isDeferredUntil(until);
     assertThat(offerBySms(jurisdiction, zone, start, end, until).verdict()).isEqualTo(Verdict.ALLOW);
   }
 
@@ -140,8 +140,7 @@ final class QuietHoursAcrossDaylightSavingTest {
 
     Decision decision = offerBySms(jurisdiction, zone, start, end, at);
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.deferUntil()).contains(fallBack);
+    assertThat(decision).isDeferredUntil(fallBack);
   }
 
   /**
@@ -159,7 +158,7 @@ final class QuietHoursAcrossDaylightSavingTest {
     assertThat(offerBySms("JP", zone, "01:01", "02:00", fallBack).verdict()).isEqualTo(Verdict.ALLOW);
     Decision decision = offerBySms("JP", zone, "01:01", "02:00", utc("2026-11-01T05:59:30Z"));
 
-    assertThat(decision.deferUntil()).contains(fallBack);
+    assertThat(decision).isDeferredUntil(fallBack);
   }
 
   /**
@@ -191,9 +190,10 @@ final class QuietHoursAcrossDaylightSavingTest {
     Decision decision = decide(ledger, offer);
     Decision afterFallBack = decide(ledger, outreach(Purpose.OFFER, Channel.SMS, utc("2026-10-25T01:15:00Z")));
 
-    assertThat(afterFallBack.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
-    assertThat(decision.deferUntil()).contains(utc("2026-10-25T01:30:00Z"));
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.COOL_OFF, ReasonCode.QUIET_HOURS);
+    assertThat(afterFallBack).hasOnlyReasons(ReasonCode.QUIET_HOURS);
+    assertThat(decision)
+        .isDeferredUntil(utc("2026-10-25T01:30:00Z"))
+        .hasOnlyReasons(ReasonCode.COOL_OFF, ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -204,8 +204,7 @@ final class QuietHoursAcrossDaylightSavingTest {
     assertThat(offerBySms("CL", zone, "00:00", "07:00", utc("2026-09-06T03:59:00Z")).verdict())
         .isEqualTo(Verdict.ALLOW);
     Decision quiet = offerBySms("CL", zone, "00:00", "07:00", utc("2026-09-06T04:00:00Z"));
-    assertThat(quiet.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(quiet.deferUntil()).contains(utc("2026-09-06T10:00:00Z"));
+    assertThat(quiet).isDeferredUntil(utc("2026-09-06T10:00:00Z"));
   }
 
   @Test
@@ -214,7 +213,7 @@ final class QuietHoursAcrossDaylightSavingTest {
     Decision decision =
         offerBySms("CA", "America/St_Johns", "22:00", "07:00", local("America/St_Johns", "2026-03-07T22:00"));
 
-    assertThat(decision.deferUntil()).contains(local("America/St_Johns", "2026-03-08T07:00"));
+    assertThat(decision).isDeferredUntil(local("America/St_Johns", "2026-03-08T07:00"));
     assertThat(Duration.between(local("America/St_Johns", "2026-03-07T22:00"), decision.deferUntil().orElseThrow()))
         .isEqualTo(Duration.ofHours(8));
   }
@@ -236,7 +235,8 @@ final class QuietHoursAcrossDaylightSavingTest {
             List.of(sent(previous, Purpose.OFFER, Channel.SMS)),
             outreach(Purpose.OFFER, Channel.SMS, local("Europe/Berlin", "2026-03-29T09:00")));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.FREQUENCY_CAP);
-    assertThat(decision.deferUntil()).contains(local("Europe/Berlin", "2026-03-29T13:00"));
+    assertThat(decision)
+        .hasOnlyReasons(ReasonCode.FREQUENCY_CAP)
+        .isDeferredUntil(local("Europe/Berlin", "2026-03-29T13:00"));
   }
 }

@@ -10,7 +10,7 @@ import static dev.rapport.crm.policy.LawFixtures.outreach;
 import static dev.rapport.crm.policy.LawFixtures.preferences;
 import static dev.rapport.crm.policy.LawFixtures.quietHours;
 import static dev.rapport.crm.policy.LawFixtures.reason;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.ledger.Ledger;
@@ -61,10 +61,11 @@ final class QuietHoursTest {
     Decision decision =
         decide(withQuietHours("22:00", "07:00"), outreach(Purpose.PROMOTION, Channel.EMAIL, tokyo(at)));
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
-      assertThat(decision.deferUntil()).contains(tokyo(until));
+      assertThat(decision)
+          .hasOnlyReasons(ReasonCode.QUIET_HOURS)
+          .isDeferredUntil(tokyo(until));
     }
   }
 
@@ -80,9 +81,9 @@ final class QuietHoursTest {
     Decision decision =
         decide(withQuietHours("12:00", "14:00"), outreach(Purpose.PROMOTION, Channel.EMAIL, tokyo(at)));
 
-    assertThat(decision.verdict()).isEqualTo(verdict);
+    assertThat(decision).hasVerdict(verdict);
     if (verdict == Verdict.DEFER) {
-      assertThat(decision.deferUntil()).contains(tokyo(until));
+      assertThat(decision).isDeferredUntil(tokyo(until));
     }
   }
 
@@ -93,7 +94,7 @@ final class QuietHoursTest {
     Decision decision =
         decide(withQuietHours("09:00", "09:00"), outreach(Purpose.PROMOTION, Channel.EMAIL, tokyo(at)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -104,8 +105,7 @@ final class QuietHoursTest {
             withQuietHours("00:00", "23:59"),
             outreach(Purpose.PROMOTION, Channel.EMAIL, tokyo("2026-06-10T10:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.deferUntil()).contains(tokyo("2026-06-10T23:59"));
+    assertThat(decision).isDeferredUntil(tokyo("2026-06-10T23:59"));
   }
 
   @Test
@@ -114,7 +114,7 @@ final class QuietHoursTest {
     Decision decision =
         decide(withQuietHours("22:00", "07:00"), outreach(Purpose.PROMOTION, Channel.POST, tokyo("2026-06-10T23:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -125,7 +125,7 @@ final class QuietHoursTest {
             withQuietHours("22:00", "07:00"),
             outreach(Purpose.TRANSACTIONAL, Channel.SMS, tokyo("2026-06-10T23:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -136,9 +136,10 @@ final class QuietHoursTest {
             withQuietHours("22:00", "07:00"),
             outreach(Purpose.TRANSACTIONAL, Channel.SMS, tokyo("2026-06-10T23:00")).containsPromotion(true));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
-    assertThat(decision.deferUntil()).contains(tokyo("2026-06-11T07:00"));
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.QUIET_HOURS)
+        .isDeferredUntil(tokyo("2026-06-11T07:00"));
   }
 
   @ParameterizedTest(name = "5.8 a {0} email waits out quiet hours too")
@@ -147,8 +148,9 @@ final class QuietHoursTest {
     Decision decision =
         decide(withQuietHours("22:00", "07:00"), outreach(purpose, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.QUIET_HOURS);
+    assertThat(decision)
+        .isDeferred()
+        .hasOnlyReasons(ReasonCode.QUIET_HOURS);
   }
 
   @Test
@@ -173,7 +175,7 @@ final class QuietHoursTest {
 
     Decision decision = decide(ledger, outreach(Purpose.PROMOTION, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -182,8 +184,10 @@ final class QuietHoursTest {
     Decision decision =
         decide(withQuietHours("22:00", "07:00"), outreach(Purpose.ADVOCACY, Channel.EMAIL, tokyo("2026-06-10T23:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.QUIET_HOURS).contains(ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
-    assertThat(decision.deferUntil()).isEmpty();
+    assertThat(decision)
+        .isDenied()
+        .doesNotHaveReasons(ReasonCode.QUIET_HOURS)
+        .hasReason(ReasonCode.BEYOND_DECLARED_RELATIONSHIP)
+        .isNotDeferred();
   }
 }

@@ -13,7 +13,7 @@ import static dev.rapport.crm.policy.LawFixtures.purchase;
 import static dev.rapport.crm.policy.LawFixtures.reason;
 import static dev.rapport.crm.policy.LawFixtures.utc;
 import static dev.rapport.crm.policy.LawFixtures.writtenGrant;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -61,7 +61,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(automated(Purpose.OFFER, channel), writtenGrant("g-written", JOINED, Intent.DEALS, channel));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @ParameterizedTest(name = "law.md US an automated marketing {0} with an unwritten grant needs written consent")
@@ -69,8 +69,9 @@ final class UnitedStatesPackTest {
   void automatedWithoutWrittenConsentIsDenied(Channel channel) {
     Decision decision = plain(automated(Purpose.OFFER, channel), grant("g-plain", JOINED, Intent.DEALS, channel));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.WRITTEN_CONSENT_REQUIRED);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.WRITTEN_CONSENT_REQUIRED);
     assertThat(reason(decision, ReasonCode.WRITTEN_CONSENT_REQUIRED).message()).contains("47 CFR 64.1200");
   }
 
@@ -83,7 +84,7 @@ final class UnitedStatesPackTest {
             writtenGrant("g-written-email", JOINED, Intent.DEALS, Channel.EMAIL),
             grant("g-plain-sms", JOINED, Intent.DEALS, Channel.SMS));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.WRITTEN_CONSENT_REQUIRED);
+    assertThat(decision).hasOnlyReasons(ReasonCode.WRITTEN_CONSENT_REQUIRED);
   }
 
   @Test
@@ -95,7 +96,7 @@ final class UnitedStatesPackTest {
             grant("g-plain", JOINED, Intent.DEALS, Channel.SMS),
             purchase("b-recent", NOON.minus(Duration.ofDays(10))));
 
-    assertThat(decision.reasonCodes()).contains(ReasonCode.WRITTEN_CONSENT_REQUIRED);
+    assertThat(decision).hasReason(ReasonCode.WRITTEN_CONSENT_REQUIRED);
   }
 
   @Test
@@ -103,7 +104,7 @@ final class UnitedStatesPackTest {
   void automatedEmailIsNotCovered() {
     Decision decision = plain(automated(Purpose.OFFER, Channel.EMAIL), grant("g-plain", JOINED, Intent.DEALS, Channel.EMAIL));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -111,7 +112,7 @@ final class UnitedStatesPackTest {
   void automatedServiceTextIsNotCovered() {
     Decision decision = plain(automated(Purpose.SERVICE, Channel.SMS), grant("g-support", JOINED, Intent.SUPPORT, Channel.SMS));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -123,8 +124,9 @@ final class UnitedStatesPackTest {
             grant("g-support", JOINED, Intent.SUPPORT, Channel.SMS),
             grant("g-promo", JOINED, Intent.PROMOTION, Channel.SMS));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.WRITTEN_CONSENT_REQUIRED);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.WRITTEN_CONSENT_REQUIRED);
   }
 
   // ---- do-not-call registry -----------------------------------------------------------------
@@ -135,8 +137,9 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, channel, NOON), grant("g-plain", JOINED, Intent.DEALS, channel), doNotCall("r-dnc", JOINED));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.DO_NOT_CALL_REGISTRY);
     assertThat(reason(decision, ReasonCode.DO_NOT_CALL_REGISTRY).message()).contains("47 CFR 64.1200(c)(2)");
     assertThat(reason(decision, ReasonCode.DO_NOT_CALL_REGISTRY).event()).contains("r-dnc");
   }
@@ -147,7 +150,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), writtenGrant("g-written", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", JOINED));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -160,7 +163,7 @@ final class UnitedStatesPackTest {
             doNotCall("r-dnc", JOINED),
             purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -173,7 +176,7 @@ final class UnitedStatesPackTest {
             doNotCall("r-dnc", JOINED),
             inquiry("i-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -186,7 +189,7 @@ final class UnitedStatesPackTest {
             doNotCall("r-dnc", JOINED),
             purchase("b-other", NOON.minus(Duration.ofDays(30)), "sister-co", true));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
+    assertThat(decision).hasOnlyReasons(ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   @Test
@@ -195,8 +198,9 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), doNotCall("r-dnc", JOINED), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).contains(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(decision)
+        .isDenied()
+        .hasReason(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -205,7 +209,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", NOON.plusSeconds(1)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -214,7 +218,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.CALL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", NOON));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DO_NOT_CALL_REGISTRY);
+    assertThat(decision).hasOnlyReasons(ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   @Test
@@ -223,7 +227,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.OFFER, Channel.EMAIL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.EMAIL), doNotCall("r-dnc", JOINED));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -232,7 +236,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(outreach(Purpose.SERVICE, Channel.CALL, NOON), grant("g-support", JOINED, Intent.SUPPORT, Channel.CALL), doNotCall("r-dnc", JOINED));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -242,7 +246,7 @@ final class UnitedStatesPackTest {
 
     Decision decision = plain(outreach(Purpose.OFFER, Channel.CALL, NOON), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), tps);
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
   }
 
   @Test
@@ -251,7 +255,7 @@ final class UnitedStatesPackTest {
     Decision decision =
         plain(automated(Purpose.OFFER, Channel.CALL), grant("g-plain", JOINED, Intent.DEALS, Channel.CALL), doNotCall("r-dnc", JOINED));
 
-    assertThat(decision.reasonCodes()).containsExactlyInAnyOrder(ReasonCode.WRITTEN_CONSENT_REQUIRED, ReasonCode.DO_NOT_CALL_REGISTRY);
+    assertThat(decision).hasOnlyReasons(ReasonCode.WRITTEN_CONSENT_REQUIRED, ReasonCode.DO_NOT_CALL_REGISTRY);
   }
 
   // ---- implied consent ------------------------------------------------------------------------
@@ -261,8 +265,9 @@ final class UnitedStatesPackTest {
   void impliedConsentOnEmailAndPost(Channel channel) {
     Decision decision = implied(outreach(Purpose.PROMOTION, channel, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision)
+        .isAllowed()
+        .hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
   }
 
   @ParameterizedTest(name = "law.md US no implied consent on {0}: texts and calls need consent")
@@ -270,8 +275,9 @@ final class UnitedStatesPackTest {
   void noImpliedConsentOnTextsOrCalls(Channel channel) {
     Decision decision = implied(outreach(Purpose.OFFER, channel, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(decision)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -279,7 +285,7 @@ final class UnitedStatesPackTest {
   void noImpliedConsentForContent() {
     Decision decision = implied(outreach(Purpose.CONTENT, Channel.EMAIL, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
   }
 
   @Test
@@ -287,7 +293,7 @@ final class UnitedStatesPackTest {
   void noImpliedConsentWithTheOptionOff() {
     Decision decision = plain(outreach(Purpose.OFFER, Channel.EMAIL, NOON), purchase("b-recent", NOON.minus(Duration.ofDays(30))));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(decision).hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -296,8 +302,9 @@ final class UnitedStatesPackTest {
     Decision decision =
         implied(outreach(Purpose.OFFER, Channel.EMAIL, NOON).entity("acme-us"), purchase("b-other", NOON.minus(Duration.ofDays(30)), "acme-ca", true));
 
-    assertThat(decision.reasonCodes()).contains(ReasonCode.OTHER_ENTITY);
-    assertThat(decision.reasonCodes()).doesNotContain(ReasonCode.IMPLIED_CONSENT_EXPIRED);
+    assertThat(decision)
+        .hasReason(ReasonCode.OTHER_ENTITY)
+        .doesNotHaveReasons(ReasonCode.IMPLIED_CONSENT_EXPIRED);
   }
 
   @Test
@@ -309,7 +316,7 @@ final class UnitedStatesPackTest {
             purchase("b-old", NOON.minus(Duration.ofDays(1000))),
             inquiry("i-new", NOON.minus(Duration.ofDays(20))));
 
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(decision).hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
     assertThat(reason(decision, ReasonCode.IMPLIED_CONSENT).event()).contains("i-new");
   }
 

@@ -5,7 +5,6 @@ import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Obligation;
 import dev.rapport.crm.policy.ObligationCode;
 import dev.rapport.crm.policy.Reason;
-import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,144 +12,255 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AbstractStringAssert;
 
 /**
- * Assertions on a {@link Decision} in the words of {@code model.md} section 5.
+ * Assertions on a {@link Decision}, in the words of {@code crm-core/RULES.md}:
+ * a verdict, reason codes (built-in or a team's own), obligations and, for a DEFER, the instant
+ * to ask again. Obtain one with {@link RapportAssertions#assertThat(Decision)}.
  *
  * <pre>{@code
- * assertThat(decision).isDenied().hasOnlyReasons(ReasonCode.WITHDRAWN);
- * assertThat(decision).isAllowed().hasOnlyObligations(ObligationCode.IDENTIFY_SENDER);
+ * assertThat(decision).isDeferredUntil(t).hasReason(QUIET_HOURS);
+ * assertThat(decision).isAllowed().hasReason(DECLARED_INTENT).hasObligation(NO_TRACKING);
+ * assertThat(decision).isDenied().hasOnlyReasons(WITHDRAWN).citesEvent(WITHDRAWN, "w1");
  * }</pre>
+ *
+ * <p>Obligations come with an ALLOW only (a DEFER or a DENY carries none), so
+ * {@code hasObligation} belongs in a chain that starts with {@link #isAllowed()}. Every failure shows the whole decision (see {@link DecisionShould}).
  */
 public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decision> {
   DecisionAssert(Decision actual) {
     super(actual, DecisionAssert.class);
   }
 
-  /** The verdict is {@code verdict}. */
+  /**
+   * The verdict is {@code verdict}.
+   *
+   * <pre>{@code assertThat(decision).hasVerdict(Verdict.DENY);}</pre>
+   */
   public DecisionAssert hasVerdict(Verdict verdict) {
     isNotNull();
     if (actual.verdict() != verdict) {
-      failWithMessage("Expected verdict %s but was %s", verdict, actual);
+      throwAssertionError(DecisionShould.haveVerdict(actual, verdict));
     }
     return this;
   }
 
-  /** The verdict is {@code ALLOW}. */
+  /**
+   * The verdict is {@code ALLOW}.
+   *
+   * <pre>{@code assertThat(decision).isAllowed().hasReason(DECLARED_INTENT);}</pre>
+   */
   public DecisionAssert isAllowed() {
     return hasVerdict(Verdict.ALLOW);
   }
 
-  /** The verdict is {@code DENY}. */
+  /**
+   * The verdict is {@code DENY}.
+   *
+   * <pre>{@code assertThat(decision).isDenied().hasOnlyReasons(OBJECTED);}</pre>
+   */
   public DecisionAssert isDenied() {
     return hasVerdict(Verdict.DENY);
   }
 
-  /** The verdict is {@code DEFER} until {@code until}. */
+  /**
+   * The verdict is {@code DEFER}, whatever the instant.
+   *
+   * <pre>{@code assertThat(decision).isDeferred().hasReason(FREQUENCY_CAP);}</pre>
+   */
+  public DecisionAssert isDeferred() {
+    return hasVerdict(Verdict.DEFER);
+  }
+
+  /**
+   * The verdict is {@code DEFER} and the outreach may be asked about again at {@code until}.
+   *
+   * <pre>{@code
+   * assertThat(decision).isDeferredUntil(Instant.parse("2026-06-10T22:00:00Z")).hasReason(QUIET_HOURS);
+   * }</pre>
+   */
   public DecisionAssert isDeferredUntil(Instant until) {
-    hasVerdict(Verdict.DEFER);
-    if (!actual.deferUntil().equals(Optional.of(until))) {
-      failWithMessage("Expected a DEFER until %s but was %s", until, actual);
-    }
-    return this;
-  }
-
-  /** Every given code, built-in or a team's own, is among the reasons (others may be there too). */
-  public DecisionAssert hasReasons(Code... codes) {
     isNotNull();
-    for (Code code : codes) {
-      if (!actual.hasReason(code)) {
-        failWithMessage("Expected reason %s in %s", code, actual);
-      }
+    if (actual.verdict() != Verdict.DEFER || !actual.deferUntil().equals(Optional.of(until))) {
+      throwAssertionError(DecisionShould.beDeferredUntil(actual, until));
     }
     return this;
   }
 
-  /** The set of reason codes, built-in or a team's own, is exactly the given set (in any order). */
+  /**
+   * The decision names no instant to ask again (an ALLOW or a DENY).
+   *
+   * <pre>{@code assertThat(decision).isDenied().isNotDeferred();}</pre>
+   */
+  public DecisionAssert isNotDeferred() {
+    isNotNull();
+    if (actual.deferUntil().isPresent()) {
+      throwAssertionError(DecisionShould.notBeDeferred(actual));
+    }
+    return this;
+  }
+
+  /**
+   * The code, built-in or a team's own, is among the reasons (others may be there too).
+   *
+   * <pre>{@code assertThat(decision).hasReason(ReasonCode.QUIET_HOURS);}</pre>
+   */
+  public DecisionAssert hasReason(Code code) {
+    isNotNull();
+    if (!actual.hasReason(code)) {
+      throwAssertionError(DecisionShould.haveReason(actual, code));
+    }
+    return this;
+  }
+
+  /**
+   * Every given code, built-in or a team's own, is among the reasons (others may be there too).
+   *
+   * <pre>{@code assertThat(decision).hasReasons(QUIET_HOURS, FREQUENCY_CAP);}</pre>
+   */
+  public DecisionAssert hasReasons(Code... codes) {
+    for (Code code : codes) {
+      hasReason(code);
+    }
+    return this;
+  }
+
+  /**
+   * The set of reason codes, built-in or a team's own, is exactly the given set (in any order).
+   *
+   * <pre>{@code assertThat(decision).isDenied().hasOnlyReasons(WITHDRAWN);}</pre>
+   */
   public DecisionAssert hasOnlyReasons(Code... codes) {
     isNotNull();
     Set<Code> expected = new LinkedHashSet<>(Arrays.asList(codes));
-    Set<Code> codesGiven = new LinkedHashSet<>(actual.reasonCodes());
-    if (!codesGiven.equals(expected)) {
-      failWithMessage("Expected exactly the reasons %s but was %s", expected, actual);
+    if (!new LinkedHashSet<>(actual.reasonCodes()).equals(expected)) {
+      throwAssertionError(DecisionShould.haveOnlyReasons(actual, expected));
     }
     return this;
   }
 
-  /** None of the given codes is among the reasons. */
-  public DecisionAssert doesNotHaveReasons(ReasonCode... codes) {
+  /**
+   * None of the given codes is among the reasons.
+   *
+   * <pre>{@code assertThat(decision).isDenied().doesNotHaveReasons(QUIET_HOURS);}</pre>
+   */
+  public DecisionAssert doesNotHaveReasons(Code... codes) {
     isNotNull();
-    for (ReasonCode code : codes) {
+    for (Code code : codes) {
       if (actual.hasReason(code)) {
-        failWithMessage("Expected no reason %s in %s", code, actual);
+        throwAssertionError(DecisionShould.notHaveReason(actual, code));
       }
     }
     return this;
   }
 
-  /** The set of obligation codes is exactly the given set (in any order). */
-  public DecisionAssert hasOnlyObligations(ObligationCode... codes) {
+  /**
+   * The obligation {@code code} is there, whatever its detail.
+   *
+   * <pre>{@code assertThat(decision).isAllowed().hasObligation(NO_TRACKING);}</pre>
+   */
+  public DecisionAssert hasObligation(ObligationCode code) {
     isNotNull();
-    Set<ObligationCode> expected = Set.of(codes);
-    Set<ObligationCode> given = Set.copyOf(actual.obligationCodes());
-    if (!given.equals(expected)) {
-      failWithMessage("Expected exactly the obligations %s but was %s", expected, actual);
+    if (!actual.hasObligation(code)) {
+      throwAssertionError(DecisionShould.haveObligation(actual, code, Optional.empty()));
     }
     return this;
   }
 
-  /** The decision carries no obligation. */
-  public DecisionAssert hasNoObligations() {
-    return hasOnlyObligations();
-  }
-
-  /** The obligation {@code code} is there, with {@code detail}. */
+  /**
+   * The obligation {@code code} is there, with {@code detail}.
+   *
+   * <pre>{@code assertThat(decision).hasObligation(LIMIT_PERSONALIZATION, "BASIC");}</pre>
+   */
   public DecisionAssert hasObligation(ObligationCode code, String detail) {
     isNotNull();
     Optional<Obligation> obligation = actual.obligation(code);
     if (obligation.isEmpty() || !obligation.get().detail().equals(Optional.of(detail))) {
-      failWithMessage("Expected obligation %s(%s) in %s", code, detail, actual);
+      throwAssertionError(DecisionShould.haveObligation(actual, code, Optional.of(detail)));
     }
     return this;
   }
 
-  /** The obligation {@code code} is not there. */
+  /**
+   * The set of obligation codes is exactly the given set (in any order).
+   *
+   * <pre>{@code assertThat(decision).isAllowed().hasOnlyObligations(IDENTIFY_SENDER, OFFER_OPT_OUT);}</pre>
+   */
+  public DecisionAssert hasOnlyObligations(ObligationCode... codes) {
+    isNotNull();
+    Set<ObligationCode> expected = new LinkedHashSet<>(Arrays.asList(codes));
+    if (!Set.copyOf(actual.obligationCodes()).equals(expected)) {
+      throwAssertionError(DecisionShould.haveOnlyObligations(actual, expected));
+    }
+    return this;
+  }
+
+  /**
+   * The decision carries no obligation.
+   *
+   * <pre>{@code assertThat(decision).isDenied().hasNoObligations();}</pre>
+   */
+  public DecisionAssert hasNoObligations() {
+    return hasOnlyObligations();
+  }
+
+  /**
+   * The obligation {@code code} is not there.
+   *
+   * <pre>{@code assertThat(decision).isAllowed().doesNotHaveObligation(NO_TRACKING);}</pre>
+   */
   public DecisionAssert doesNotHaveObligation(ObligationCode code) {
     isNotNull();
     if (actual.hasObligation(code)) {
-      failWithMessage("Expected no obligation %s in %s", code, actual);
+      throwAssertionError(DecisionShould.notHaveObligation(actual, code));
     }
     return this;
   }
 
-  /** The message of the (first) reason with this code. */
-  public org.assertj.core.api.AbstractStringAssert<?> messageOf(ReasonCode code) {
+  /**
+   * Assertions on the message of the (first) reason with this code; fails if there is none.
+   *
+   * <pre>{@code assertThat(decision).messageOf(WITHDRAWN).contains("2026-03-05");}</pre>
+   */
+  public AbstractStringAssert<?> messageOf(Code code) {
     return RapportAssertions.assertThat(reason(code).message());
   }
 
-  /** The (first) reason with this code; fails if there is none. */
-  public Reason reason(ReasonCode code) {
-    isNotNull();
-    hasReasons(code);
-    return actual.reasons().stream().filter(r -> r.code().equals(code)).findFirst().get();
+  /**
+   * The (first) reason with this code; fails if there is none.
+   *
+   * <pre>{@code Reason reason = assertThat(decision).reason(QUIET_HOURS);}</pre>
+   */
+  public Reason reason(Code code) {
+    hasReason(code);
+    return actual.reasons().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
   }
 
-  /** The (first) reason with this code rests on the ledger event {@code eventId}. */
-  public DecisionAssert citesEvent(ReasonCode code, String eventId) {
+  /**
+   * The (first) reason with this code rests on the ledger event {@code eventId}.
+   *
+   * <pre>{@code assertThat(decision).isDenied().citesEvent(WITHDRAWN, "w1");}</pre>
+   */
+  public DecisionAssert citesEvent(Code code, String eventId) {
     Reason reason = reason(code);
     if (!reason.event().equals(Optional.of(eventId))) {
-      failWithMessage("Expected reason %s to rest on event %s but it rests on %s", code, eventId, reason.event());
+      throwAssertionError(DecisionShould.citeEvent(reason, eventId));
     }
     return this;
   }
 
-  /** Every reason's message is free of the given strings (personal data). */
+  /**
+   * Every reason's message is free of the given strings (personal data from evidence details).
+   *
+   * <pre>{@code assertThat(decision).hasNoMessageContaining("priya.shah@example.com");}</pre>
+   */
   public DecisionAssert hasNoMessageContaining(String... forbidden) {
     isNotNull();
     for (Reason reason : actual.reasons()) {
       for (String text : forbidden) {
         if (reason.message().contains(text)) {
-          failWithMessage("Reason %s reveals '%s'", reason, text);
+          throwAssertionError(DecisionShould.notReveal(reason, text));
         }
       }
     }

@@ -73,7 +73,10 @@ public final class Draw {
   @SafeVarargs
   public static <T> Set<T> subset(RandomGenerator random, int min, int max, T... values) {
     int size = between(random, min, Math.min(max, values.length));
-    List<T> pool = new ArrayList<>(Arrays.asList(values));
+    List<T> pool = new ArrayList<>(values.length);
+    for (T value : values) {
+      pool.add(value);
+    }
     Set<T> picked = new LinkedHashSet<>();
     while (picked.size() < size) {
       picked.add(pool.remove(random.nextInt(pool.size())));

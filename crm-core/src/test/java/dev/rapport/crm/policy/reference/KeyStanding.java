@@ -6,6 +6,7 @@ package dev.rapport.crm.policy.reference;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
@@ -44,10 +45,10 @@ final class KeyStanding {
         }
         validGrantNamed = true;
         boolean skipped =
-            grant.isImport() && (withdrawnBefore || (intent.opensMarketing() && objectedBefore));
+            (grant.evidence().source() == Source.IMPORT) && (withdrawnBefore || (intent.opensMarketing() && objectedBefore));
         if (!skipped) {
           standing = grant;
-          if (!grant.isImport()) {
+          if (!(grant.evidence().source() == Source.IMPORT)) {
             objection = null;
           }
         }

@@ -283,6 +283,7 @@ final class JournalFile implements Closeable {
   }
 
   @Override
+  @SuppressWarnings("try") // the resource is there to close the file whatever release() does
   public void close() throws IOException {
     try (RandomAccessFile closing = file) {
       lock.release();

@@ -28,6 +28,7 @@ import java.util.List;
 final class AppendingProcess {
   private AppendingProcess() {}
 
+  @SuppressWarnings("try") // the store is held open for its effect on the journal, not used by name
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     Path journal = Path.of(args[1]);

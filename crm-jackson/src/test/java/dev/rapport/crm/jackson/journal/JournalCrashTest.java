@@ -299,6 +299,7 @@ final class JournalCrashTest {
    * the file, a symbolic link or a hard link.
    */
   @Test
+  @SuppressWarnings("try") // the store is held open for its effect on the journal, not used by name
   void anotherProcessCannotOpenAnOpenJournalThroughALinkToIt() throws Exception {
     Path symlink = dir.resolve("symlink.journal");
     Path hardLink = dir.resolve("hardlink.journal");
@@ -333,6 +334,7 @@ final class JournalCrashTest {
     assertThat(Files.readAllBytes(journal)).isEqualTo("{".getBytes(UTF_8));
   }
 
+  @SuppressWarnings("try") // the store is held open for its effect on the journal, not used by name
   @Test
   void anotherProcessCannotOpenAnOpenJournal() throws Exception {
     try (JournalLedgerStore store = JournalLedgerStore.open(journal)) {

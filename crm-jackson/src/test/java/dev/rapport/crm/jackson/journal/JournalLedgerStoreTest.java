@@ -213,6 +213,7 @@ final class JournalLedgerStoreTest {
     assertThat(store.read("c-1")).isPresent();
   }
 
+  @SuppressWarnings("try") // the store is held open for its effect on the journal, not used by name
   @Test
   void aSecondOpenOfTheSameJournalInThisJvmIsRefused() throws IOException {
     try (JournalLedgerStore store = JournalLedgerStore.open(journal())) {

@@ -60,7 +60,6 @@ public final class Demo {
   /** The number of customers of the bundled run. */
   public static final int CUSTOMERS = 3000;
 
-  private static final int TOP_REASONS = 8;
   private static final int WRITERS = 16;
 
   private final long seed;
@@ -202,8 +201,8 @@ public final class Demo {
         byJurisdiction,
         bySegment,
         ImmutableList.copyOf(results),
-        ranked(blocked, TOP_REASONS),
-        ranked(allowedBy, Integer.MAX_VALUE),
+        ranked(blocked),
+        ranked(allowedBy),
         picks.picked());
   }
 
@@ -262,11 +261,10 @@ public final class Demo {
     }
   }
 
-  private static List<ReasonCount> ranked(Map<String, int[]> tally, int limit) {
+  private static List<ReasonCount> ranked(Map<String, int[]> tally) {
     return tally.entrySet().stream()
         .map(e -> new ReasonCount(e.getKey(), verdictOf(e.getKey()), e.getValue()[0]))
         .sorted(Comparator.comparingInt(ReasonCount::count).reversed().thenComparing(ReasonCount::code))
-        .limit(limit)
         .collect(ImmutableList.toImmutableList());
   }
 

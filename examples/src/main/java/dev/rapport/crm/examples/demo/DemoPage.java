@@ -36,7 +36,7 @@ public final class DemoPage {
         .append(String.format(Locale.ROOT, "<p>%,d customers (seed %d); every planned outreach asked of Rapport before it went.</p>%n",
             report.customers(), report.seed()));
     html.append(verdictChart(report.campaigns()));
-    html.append(reasonChart(report.topReasons()));
+    html.append(reasonChart(report.stopReasons()));
     html.append(campaignTable(report.campaigns()));
     html.append("<h2>Why outreach was allowed</h2>\n<ul>\n");
     for (ReasonCount reason : report.allowReasons()) {

@@ -50,7 +50,7 @@ public final class DemoPrinter {
     out.println();
 
     out.println("Why outreach was stopped or delayed (decisions carrying each reason)");
-    for (ReasonCount reason : report.topReasons()) {
+    for (ReasonCount reason : report.stopReasons()) {
       out.printf("  %6d  %-6s %-30s %s%n",
           reason.count(), reason.verdict(), reason.code(), PlainWords.of(reason.code()));
     }

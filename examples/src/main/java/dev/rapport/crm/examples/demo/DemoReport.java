@@ -18,7 +18,8 @@ import java.util.Map;
  * @param byJurisdiction customers per jurisdiction code, in the demo's market order
  * @param bySegment customers per declared relationship
  * @param campaigns the outcome of each planned outreach, in plan order
- * @param topReasons the reasons most often behind a DENY or DEFER, most frequent first
+ * @param stopReasons every reason behind a DENY or DEFER, most frequent first (none left out, so
+ *     every code an explained decision cites is in the table)
  * @param allowReasons how often each reason allowed an outreach, most frequent first
  * @param explained a few decisions, each with everything needed to decide it again
  */
@@ -28,7 +29,7 @@ public record DemoReport(
     Map<String, Integer> byJurisdiction,
     Map<Segment, Integer> bySegment,
     List<CampaignResult> campaigns,
-    List<ReasonCount> topReasons,
+    List<ReasonCount> stopReasons,
     List<ReasonCount> allowReasons,
     List<ExplainedDecision> explained) {
 

@@ -55,13 +55,29 @@ final class DemoTest {
   }
 
   @Test
-  void topReasonsAreTheMostFrequentFirst() {
-    assertThat(report.topReasons()).isNotEmpty().hasSizeLessThanOrEqualTo(8);
-    for (int i = 1; i < report.topReasons().size(); i++) {
-      assertThat(report.topReasons().get(i).count())
-          .isLessThanOrEqualTo(report.topReasons().get(i - 1).count());
+  void theReasonTableShowsEveryCodeThatStoppedOrDelayedAnOutreachAndEveryCodeTheExplanationsCite() {
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    report.stopReasons().forEach(r -> shown.add(r.code()));
+    report.allowReasons().forEach(r -> shown.add(r.code()));
+    for (DemoReport.ExplainedDecision explained : report.explained()) {
+      for (dev.rapport.crm.policy.Code code : explained.decision().reasonCodes()) {
+        assertThat(shown).as("%s cites %s", explained.headline(), code).contains(code.name());
+        assertThat(printed).contains(code.name());
+      }
     }
-    assertThat(report.topReasons()).allSatisfy(r -> assertThat(r.verdict()).isNotEqualTo(Verdict.ALLOW));
+    assertThat(report.stopReasons())
+        .extracting(DemoReport.ReasonCount::verdict)
+        .contains(Verdict.DENY, Verdict.DEFER);
+  }
+
+  @Test
+  void stopReasonsAreTheMostFrequentFirst() {
+    assertThat(report.stopReasons()).isNotEmpty();
+    for (int i = 1; i < report.stopReasons().size(); i++) {
+      assertThat(report.stopReasons().get(i).count())
+          .isLessThanOrEqualTo(report.stopReasons().get(i - 1).count());
+    }
+    assertThat(report.stopReasons()).allSatisfy(r -> assertThat(r.verdict()).isNotEqualTo(Verdict.ALLOW));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.rapport.crm.examples.email;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -77,8 +77,7 @@ final class ConsentCheckedMailerTest {
   @Test
   void aDeferredEmailWaitsAndIsSentAfterAFreshAllowAtDeferUntil() {
     Decision first = mailer.send("c-0001", EmailToolExample.newsletter(), EmailToolExample.draft("c-0001"));
-    assertThat(first.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(first.deferUntil()).contains(EmailToolExample.NEXT_MORNING);
+    assertThat(first).isDeferredUntil(EmailToolExample.NEXT_MORNING);
     assertThat(sent).isEmpty();
 
     assertThat(mailer.runDue(EmailToolExample.NEXT_MORNING.minusSeconds(1))).isEmpty();
@@ -102,8 +101,9 @@ final class ConsentCheckedMailerTest {
     List<Decision> again = mailer.runDue(EmailToolExample.NEXT_MORNING);
 
     assertThat(again).singleElement().satisfies(d -> {
-      assertThat(d.verdict()).isEqualTo(Verdict.DENY);
-      assertThat(d.reasonCodes()).contains(ReasonCode.WITHDRAWN);
+      assertThat(d)
+          .isDenied()
+          .hasReason(ReasonCode.WITHDRAWN);
     });
     assertThat(sent).isEmpty();
   }

@@ -1,6 +1,6 @@
 package dev.rapport.crm.examples.guide;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -14,7 +14,6 @@ import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.policy.ReasonCode;
-import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
@@ -70,7 +69,7 @@ final class QuickStartTest {
     // ALLOW [DECLARED_INTENT] obligations [INCLUDE_UNSUBSCRIBE, ONE_CLICK_UNSUBSCRIBE, IDENTIFY_SENDER]
     // --- end of the README's code -----------------------------------------------------------
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
     assertThat(decision.reasons()).singleElement().satisfies(r -> {
       assertThat(r.code()).isEqualTo(ReasonCode.BEYOND_DECLARED_RELATIONSHIP);
       assertThat(r.message()).isEqualTo(

@@ -1,6 +1,6 @@
 package dev.rapport.crm.examples.guide;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -89,7 +89,7 @@ final class RulesGuideTest {
     Ledger l = gb(objected("e1", "2026-01-05T10:00:00Z"));
     Decision d = DEFAULTS.decide(l, List.of(), email(Purpose.TRANSACTIONAL, "2026-01-20T12:00:00Z"));
     expect("transactional", d, Verdict.ALLOW, ReasonCode.TRANSACTIONAL);
-    assertThat(d.obligations()).isEmpty();
+    assertThat(d).hasNoObligations();
   }
 
   @Test
@@ -240,7 +240,7 @@ final class RulesGuideTest {
         prefs("e2", "2026-01-05T10:00:00Z", Preferences.builder().quietHours(QuietHours.of(LocalTime.of(21, 0), LocalTime.of(8, 0))).build()));
     Decision d = DEFAULTS.decide(l, List.of(), email(Purpose.PROMOTION, "2026-01-15T22:00:00Z"));
     expect("quiet_hours", d, Verdict.DEFER, ReasonCode.QUIET_HOURS);
-    assertThat(d.deferUntil()).contains(Instant.parse("2026-01-16T08:00:00Z"));
+    assertThat(d).isDeferredUntil(Instant.parse("2026-01-16T08:00:00Z"));
   }
 
   @Test
@@ -253,7 +253,7 @@ final class RulesGuideTest {
         HistoryEntry.of(Instant.parse("2026-03-04T10:00:00Z"), Purpose.PROMOTION, Channel.EMAIL));
     Decision d = DEFAULTS.decide(l, sent, email(Purpose.OFFER, "2026-03-05T10:00:00Z"));
     expect("frequency_cap", d, Verdict.DEFER, ReasonCode.FREQUENCY_CAP);
-    assertThat(d.deferUntil()).contains(Instant.parse("2026-03-09T10:00:00Z"));
+    assertThat(d).isDeferredUntil(Instant.parse("2026-03-09T10:00:00Z"));
   }
 
   @Test
@@ -263,7 +263,7 @@ final class RulesGuideTest {
         Purchased.builder().id("e3").at(Instant.parse("2026-03-01T12:00:00Z")).build());
     Decision d = DEFAULTS.decide(l, List.of(), email(Purpose.OFFER, "2026-03-05T10:00:00Z"));
     expect("cool_off", d, Verdict.DEFER, ReasonCode.COOL_OFF);
-    assertThat(d.deferUntil()).contains(Instant.parse("2026-03-15T12:00:00Z"));
+    assertThat(d).isDeferredUntil(Instant.parse("2026-03-15T12:00:00Z"));
   }
 
   @Test
@@ -382,13 +382,13 @@ final class RulesGuideTest {
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.CALL))));
     Decision late = DEFAULTS.decide(tx, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-21T03:00:00Z"));
     expect("calling_hours_tx", late, Verdict.DEFER, ReasonCode.CALLING_HOURS);
-    assertThat(late.deferUntil()).contains(Instant.parse("2026-01-21T14:00:00Z"));
+    assertThat(late).isDeferredUntil(Instant.parse("2026-01-21T14:00:00Z"));
 
     Ledger fl = Ledger.of(customer("US-FL", "America/New_York"), List.of(
         grant("e1", "2026-01-05T10:00:00Z", Set.of(Intent.PROMOTION), Set.of(Channel.CALL))));
     Decision eight = DEFAULTS.decide(fl, List.of(), at(Purpose.PROMOTION, Channel.CALL, "2026-01-21T01:00:00Z"));
     expect("calling_hours_fl", eight, Verdict.DEFER, ReasonCode.CALLING_HOURS);
-    assertThat(eight.deferUntil()).contains(Instant.parse("2026-01-21T13:00:00Z"));
+    assertThat(eight).isDeferredUntil(Instant.parse("2026-01-21T13:00:00Z"));
 
     List<HistoryEntry> calls = List.of(
         HistoryEntry.of(Instant.parse("2026-01-20T14:00:00Z"), Purpose.PROMOTION, Channel.CALL),
@@ -396,7 +396,7 @@ final class RulesGuideTest {
         HistoryEntry.of(Instant.parse("2026-01-20T18:00:00Z"), Purpose.PROMOTION, Channel.CALL));
     Decision fourth = DEFAULTS.decide(fl, calls, at(Purpose.PROMOTION, Channel.CALL, "2026-01-20T20:00:00Z"));
     expect("call_limit_fl", fourth, Verdict.DEFER, ReasonCode.CALLING_HOURS, ReasonCode.CALL_LIMIT);
-    assertThat(fourth.deferUntil()).contains(Instant.parse("2026-01-21T14:00:00Z"));
+    assertThat(fourth).isDeferredUntil(Instant.parse("2026-01-21T14:00:00Z"));
   }
 
   @Test

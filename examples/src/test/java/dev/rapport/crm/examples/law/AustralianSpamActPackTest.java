@@ -1,6 +1,6 @@
 package dev.rapport.crm.examples.law;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -17,7 +17,6 @@ import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.PolicyOptions;
 import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.TeamCode;
-import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
@@ -63,11 +62,13 @@ final class AustralianSpamActPackTest {
     Decision with = WITH_PACK.decide(ledger, List.of(), promotion);
     Decision without = WITHOUT_PACK.decide(ledger, List.of(), promotion);
 
-    assertThat(with.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(with.reasonCodes()).containsExactly(ReasonCode.IMPLIED_CONSENT);
+    assertThat(with)
+        .isAllowed()
+        .hasOnlyReasons(ReasonCode.IMPLIED_CONSENT);
     assertThat(with.reasons().get(0).event()).contains("p1");
-    assertThat(without.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(without.reasonCodes()).containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP);
+    assertThat(without)
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP);
   }
 
   @Test
@@ -76,7 +77,7 @@ final class AustralianSpamActPackTest {
 
     Decision decision = WITH_PACK.decide(ledger, List.of(), email(Purpose.OFFER, sydney("2026-03-10T10:00")));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
     assertThat(decision.reasonCodes())
         .containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP, TeamCode.of(AustralianSpamActPack.NO_INFERRED_CONSENT));
     assertThat(decision.reasons().get(1).message()).contains("Spam Act 2003");
@@ -101,10 +102,9 @@ final class AustralianSpamActPackTest {
     Decision with = WITH_PACK.decide(ledger, List.of(), call);
     Decision without = WITHOUT_PACK.decide(ledger, List.of(), call);
 
-    assertThat(with.verdict()).isEqualTo(Verdict.DEFER);
-    assertThat(with.deferUntil()).contains(sydney("2026-03-11T09:00"));
+    assertThat(with).isDeferredUntil(sydney("2026-03-11T09:00"));
     assertThat(with.reasonCodes()).containsExactly(TeamCode.of(AustralianSpamActPack.TELEMARKETING_HOURS));
-    assertThat(without.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(without).isAllowed();
   }
 
   @Test

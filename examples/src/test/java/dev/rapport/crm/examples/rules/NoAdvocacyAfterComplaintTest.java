@@ -1,100 +1,104 @@
 package dev.rapport.crm.examples.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.relationship.Channel.CALL;
+import static dev.rapport.crm.relationship.Channel.EMAIL;
+import static dev.rapport.crm.relationship.Intent.ADVOCACY;
+import static dev.rapport.crm.relationship.Intent.FEEDBACK;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
-import dev.rapport.crm.ledger.Actor;
-import dev.rapport.crm.ledger.Evidence;
-import dev.rapport.crm.ledger.Granted;
-import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Source;
+import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.TeamCode;
-import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
-import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.testing.LedgerStory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The team rule of {@link NoAdvocacyAfterComplaint}, tested as a team would test its own rule:
+ * the ledger told as a story, the decision checked with Rapport's assertions (both from
+ * crm-core's test jar).
+ */
 final class NoAdvocacyAfterComplaintTest {
   private static final Instant COMPLAINT = Instant.parse("2026-03-02T15:00:00Z");
+  private static final Code NO_ADVOCACY = TeamCode.of(NoAdvocacyAfterComplaint.CODE);
   private static final PolicyEngine ENGINE =
       PolicyEngine.builder().addRule(NoAdvocacyAfterComplaint.standard()).build();
+  private static final CustomerProfile CUSTOMER =
+      CustomerProfile.of("c-0007", Jurisdiction.of("AU"), ZoneId.of("Australia/Sydney"));
 
+  // "granted ADVOCACY and FEEDBACK on EMAIL on 2026-01-05 in the preference center,
+  //  then called on 2026-03-02 at 15:00" (the call is the complaint).
   private static final Ledger ADVOCATE_WHO_COMPLAINED =
-      Ledger.of(
-          CustomerProfile.of("c-0007", Jurisdiction.of("AU"), ZoneId.of("Australia/Sydney")),
-          List.of(
-              Granted.builder()
-                  .id("e1").at(Instant.parse("2026-01-05T09:00:00Z"))
-                  .addIntents(Intent.ADVOCACY, Intent.FEEDBACK).addChannels(Channel.EMAIL)
-                  .evidence(Evidence.builder().source(Source.PREFERENCE_CENTER).actor(Actor.CUSTOMER).notice("prefs-v3").build())
-                  .build(),
-              Inquired.builder().id("e2").at(COMPLAINT).channel(Channel.CALL).build()));
+      LedgerStory.of(CUSTOMER)
+          .granted(ADVOCACY, FEEDBACK).on(EMAIL).on("2026-01-05").at("09:00").atThe(Source.PREFERENCE_CENTER)
+          .inquired().on(CALL).on("2026-03-02").at("15:00")
+          .ledger();
 
   @Test
   void aReviewRequestTheDayAfterAComplaintIsDeniedUnderTheTeamsOwnCode() {
     Decision decision = decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(1)));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(decision.reasonCodes()).containsExactly(TeamCode.of(NoAdvocacyAfterComplaint.CODE));
-    assertThat(decision.reasons().get(0).event()).contains("e2");
-    assertThat(decision.reasons().get(0).message()).contains("CALL", "2026-03-02T15:00:00Z", "2026-04-01T15:00:00Z");
+    assertThat(decision).isDenied().hasOnlyReasons(NO_ADVOCACY).citesEvent(NO_ADVOCACY, "i1");
+    assertThat(decision).messageOf(NO_ADVOCACY).contains("CALL", "2026-03-02T15:00:00Z", "2026-04-01T15:00:00Z");
   }
 
   @Test
   void aReviewRequestASecondBeforeThirtyDaysIsStillDenied() {
-    assertThat(decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30)).minusSeconds(1)).reasonCodes())
-        .containsExactly(TeamCode.of(NoAdvocacyAfterComplaint.CODE));
+    assertThat(decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30)).minusSeconds(1)))
+        .isDenied()
+        .hasOnlyReasons(NO_ADVOCACY);
   }
 
   @Test
   void aReviewRequestThirtyDaysAfterTheComplaintIsAllowed() {
-    Decision decision = decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30)));
-
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(decision.reasonCodes()).containsExactly(ReasonCode.DECLARED_INTENT);
+    assertThat(decide(Purpose.ADVOCACY, COMPLAINT.plus(Duration.ofDays(30))))
+        .isAllowed()
+        .hasOnlyReasons(ReasonCode.DECLARED_INTENT);
   }
 
   @Test
   void aReviewRequestBeforeTheComplaintIsAllowed() {
-    assertThat(decide(Purpose.ADVOCACY, COMPLAINT.minusSeconds(60)).verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decide(Purpose.ADVOCACY, COMPLAINT.minusSeconds(60))).isAllowed();
   }
 
   @Test
   void otherPurposesAreNotTheRulesBusiness() {
-    assertThat(decide(Purpose.RESEARCH, COMPLAINT.plus(Duration.ofDays(1))).verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decide(Purpose.RESEARCH, COMPLAINT.plus(Duration.ofDays(1))))
+        .isAllowed()
+        .doesNotHaveReasons(NO_ADVOCACY);
   }
 
   @Test
   void anInquiryOnAChannelThatIsNotASupportChannelIsNoComplaint() {
-    PolicyEngine onlyCalls =
+    PolicyEngine onlySocial =
         PolicyEngine.builder()
-            .addRule(NoAdvocacyAfterComplaint.of(java.util.Set.of(Channel.SOCIAL), Duration.ofDays(30)))
+            .addRule(NoAdvocacyAfterComplaint.of(Set.of(Channel.SOCIAL), Duration.ofDays(30)))
             .build();
 
-    assertThat(onlyCalls.decide(ADVOCATE_WHO_COMPLAINED, List.of(), advocacy(COMPLAINT.plus(Duration.ofDays(1)))).verdict())
-        .isEqualTo(Verdict.ALLOW);
+    assertThat(onlySocial.decide(ADVOCATE_WHO_COMPLAINED, List.of(), advocacy(COMPLAINT.plus(Duration.ofDays(1)))))
+        .isAllowed();
   }
 
   @Test
   void theRulesDenialStandsBesideTheModelsOwn() {
-    Ledger nothingDeclared =
-        Ledger.of(
-            ADVOCATE_WHO_COMPLAINED.customer(),
-            List.of(Inquired.builder().id("e1").at(COMPLAINT).channel(Channel.EMAIL).build()));
+    Ledger nothingDeclared = LedgerStory.of(CUSTOMER).inquired().on(EMAIL).on("2026-03-02").at("15:00").ledger();
 
-    assertThat(ENGINE.decide(nothingDeclared, List.of(), advocacy(COMPLAINT.plus(Duration.ofDays(1)))).reasonCodes())
-        .containsExactly(ReasonCode.NO_DECLARED_RELATIONSHIP, TeamCode.of(NoAdvocacyAfterComplaint.CODE));
+    assertThat(ENGINE.decide(nothingDeclared, List.of(), advocacy(COMPLAINT.plus(Duration.ofDays(1)))))
+        .isDenied()
+        .hasOnlyReasons(ReasonCode.NO_DECLARED_RELATIONSHIP, NO_ADVOCACY);
   }
 
   private static Decision decide(Purpose purpose, Instant at) {

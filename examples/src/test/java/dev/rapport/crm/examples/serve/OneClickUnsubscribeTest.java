@@ -1,7 +1,7 @@
 package dev.rapport.crm.examples.serve;
 
 import static dev.rapport.crm.examples.serve.Customers.NOW;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.examples.email.Email;
@@ -61,7 +61,7 @@ final class OneClickUnsubscribeTest {
     Decision decision =
         run.mailer().send("c-1", Customers.email(Purpose.OFFER, NOW),
             new Email("c-1", "Spring sale", Map.of(), "Twenty percent off until Sunday.", false));
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
     assertThat(run.awaitReceived(1, 5_000)).as("the SMTP server received the offer").isTrue();
     return new Mail(run.received().get(0));
   }
@@ -108,8 +108,9 @@ final class OneClickUnsubscribeTest {
       assertThat(w.evidence().details()).containsEntry("messageId", mail.header("Message-ID").orElseThrow());
     });
     Decision next = run.engine().decide(run.store(), "c-1", List.of(), Customers.email(Purpose.OFFER, NOW.plusSeconds(60)));
-    assertThat(next.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(next.hasReason(ReasonCode.WITHDRAWN)).isTrue();
+    assertThat(next)
+        .isDenied()
+        .hasReason(ReasonCode.WITHDRAWN);
   }
 
   @Test

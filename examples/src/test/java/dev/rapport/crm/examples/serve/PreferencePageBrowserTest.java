@@ -1,7 +1,7 @@
 package dev.rapport.crm.examples.serve;
 
 import static dev.rapport.crm.examples.serve.Customers.NOW;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.examples.email.Email;
 import dev.rapport.crm.examples.email.Recipient;
@@ -12,7 +12,6 @@ import dev.rapport.crm.ledger.Source;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.ReasonCode;
-import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
@@ -103,9 +102,11 @@ final class PreferencePageBrowserTest {
 
     Decision offer = run.engine().decide(run.store(), "c-2", List.of(), Customers.email(Purpose.OFFER, NOW.plusSeconds(60)));
     Decision newsletter = run.engine().decide(run.store(), "c-2", List.of(), Customers.email(Purpose.PROMOTION, NOW.plusSeconds(60)));
-    assertThat(offer.verdict()).isEqualTo(Verdict.ALLOW);
-    assertThat(offer.hasReason(ReasonCode.DECLARED_INTENT)).isTrue();
-    assertThat(newsletter.verdict()).isEqualTo(Verdict.DENY);
-    assertThat(newsletter.hasReason(ReasonCode.WITHDRAWN)).isTrue();
+    assertThat(offer)
+        .isAllowed()
+        .hasReason(ReasonCode.DECLARED_INTENT);
+    assertThat(newsletter)
+        .isDenied()
+        .hasReason(ReasonCode.WITHDRAWN);
   }
 }

@@ -43,8 +43,8 @@ final class ReportPageBrowserTest {
         assertThat(denied / 480).as(result.campaign().name()).isCloseTo((double) result.denied() / result.planned(), org.assertj.core.data.Offset.offset(0.001));
       }
       List<WebElement> reasons = browser.driver().findElements(By.cssSelector("#reasons svg g.reason"));
-      assertThat(reasons).hasSize(report.topReasons().size());
-      assertThat(reasons.get(0).getText()).contains(PlainWords.of(report.topReasons().get(0).code()));
+      assertThat(reasons).hasSize(report.stopReasons().size());
+      assertThat(reasons.get(0).getText()).contains(PlainWords.of(report.stopReasons().get(0).code()));
       assertThat(browser.driver().findElements(By.cssSelector("script, link, img, iframe, object, embed, [src]"))).isEmpty();
       assertThat(browser.driver().findElement(By.id("campaigns")).getText())
           .contains(String.format(Locale.ROOT, "%,d", report.campaigns().get(0).planned()));

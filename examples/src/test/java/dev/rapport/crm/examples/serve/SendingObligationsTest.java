@@ -1,7 +1,7 @@
 package dev.rapport.crm.examples.serve;
 
 import static dev.rapport.crm.examples.serve.Customers.NOW;
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 
 import dev.rapport.crm.examples.email.Email;
 import dev.rapport.crm.examples.email.Recipient;
@@ -60,7 +60,7 @@ final class SendingObligationsTest {
 
   private Mail sendOne(String customer, Outreach outreach) {
     Decision decision = run.mailer().send(customer, outreach, draft(customer));
-    assertThat(decision.verdict()).isEqualTo(Verdict.ALLOW);
+    assertThat(decision).isAllowed();
     assertThat(run.awaitReceived(1, 5_000)).isTrue();
     return new Mail(run.received().get(run.received().size() - 1));
   }
@@ -71,7 +71,7 @@ final class SendingObligationsTest {
 
     Decision decision = run.mailer().send("c-none", newsletter(NOW), draft("c-none"));
 
-    assertThat(decision.verdict()).isEqualTo(Verdict.DENY);
+    assertThat(decision).isDenied();
     assertThat(run.awaitReceived(1, 500)).isFalse();
     assertThat(run.mailer().pending()).isZero();
   }
@@ -87,7 +87,7 @@ final class SendingObligationsTest {
 
     Decision first = run.mailer().send("c-quiet", newsletter(evening), draft("c-quiet"));
 
-    assertThat(first.verdict()).isEqualTo(Verdict.DEFER);
+    assertThat(first).isDeferred();
     Instant due = first.deferUntil().orElseThrow();
     assertThat(due).isEqualTo(Instant.parse("2026-03-11T08:00:00Z"));
     assertThat(run.awaitReceived(1, 500)).as("nothing goes during quiet hours").isFalse();
