@@ -7,6 +7,8 @@ import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
+import dev.rapport.crm.store.InMemoryLedgerStore;
+import dev.rapport.crm.store.LedgerStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
@@ -38,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 public final class CampaignGate {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long SECONDS_PER_DAY = 86_400L;
+  /** A store that knows no one: the engine's answer for a customer no store knows. */
+  private static final LedgerStore NO_CUSTOMERS = new InMemoryLedgerStore();
   private final PolicyEngine engine;
   private final int parallelism;
   private final @Nullable Executor executor;
@@ -145,7 +149,7 @@ public final class CampaignGate {
   static Decision decideOne(PolicyEngine engine, OutreachTemplate template, CampaignCustomer customer) {
     Ledger ledger = customer.ledgerOrNull();
     if (ledger == null) {
-      return engine.unknownCustomer(customer.id(), template.outreachIn(ZoneId.of("UTC")));
+      return engine.decide(NO_CUSTOMERS, customer.id(), customer.history(), template.outreachIn(ZoneId.of("UTC")));
     }
     return engine.decide(ledger, customer.history(), template.outreachIn(ledger.customer().zone()));
   }
