@@ -7,6 +7,7 @@ module dev.rapport.crm.core {
   requires static transitive org.jspecify;
   requires static org.immutables.value;
 
+  exports dev.rapport.crm.campaign;
   exports dev.rapport.crm.customer;
   exports dev.rapport.crm.law;
   exports dev.rapport.crm.ledger;

@@ -59,6 +59,14 @@ public final class PolicyEngine {
     return new Builder();
   }
 
+  /**
+   * Whether a team added rules or jurisdiction packs to this engine: a campaign's compiled form
+   * ({@code dev.rapport.crm.campaign}) decides only with the built-in ones.
+   */
+  public boolean hasTeamRulesOrPacks() {
+    return !rules.isEmpty() || packs.size() > JurisdictionPack.builtIn().size();
+  }
+
   /** The options this engine decides with. */
   public PolicyOptions options() {
     return options;

@@ -83,7 +83,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class DecisionBenchmark {
   static final int CUSTOMERS = 10_000;
-  static final Instant AT = Instant.parse("2026-03-10T10:00:00Z");
+  public static final Instant AT = Instant.parse("2026-03-10T10:00:00Z");
 
   private static final Object[][] PLACES = {
     {"DE", "Europe/Berlin"},
@@ -183,10 +183,11 @@ public class DecisionBenchmark {
   }
 
   /** The plain-Java control's decision: 0 allow, 1 deny, 2 defer. */
-  static final class Control {
+  public static final class Control {
     private Control() {}
 
-    static int decide(Ledger ledger, Instant at) {
+    /** The control's decision for {@code ledger} at {@code at}: 0 allow, 1 deny, 2 defer. */
+    public static int decide(Ledger ledger, Instant at) {
       Map<String, Boolean> live = new HashMap<>();
       boolean objected = false;
       QuietHours quiet = null;
@@ -229,16 +230,19 @@ public class DecisionBenchmark {
   }
 
   /** The seeded population: ledgers and histories. */
-  static final class Population {
-    final Ledger[] ledgers;
-    final List<List<HistoryEntry>> histories;
+  public static final class Population {
+    /** The ledgers, one per customer. */
+    public final Ledger[] ledgers;
+    /** The histories, one per customer. */
+    public final List<List<HistoryEntry>> histories;
 
     private Population(Ledger[] ledgers, List<List<HistoryEntry>> histories) {
       this.ledgers = ledgers;
       this.histories = histories;
     }
 
-    static Population generate(long seed, int customers) {
+    /** A population of {@code customers}, the same for the same seed. */
+    public static Population generate(long seed, int customers) {
       Random random = new Random(seed);
       Ledger[] ledgers = new Ledger[customers];
       List<List<HistoryEntry>> histories = new ArrayList<>(customers);

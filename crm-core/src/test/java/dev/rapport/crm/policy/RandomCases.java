@@ -43,7 +43,7 @@ import java.util.Set;
  * customers of every jurisdiction with a pack and some without, in zones with and without
  * daylight saving (half-hour shifts included).
  */
-final class RandomCases {
+public final class RandomCases {
   static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
   private static final String[] JURISDICTIONS = {
@@ -63,16 +63,16 @@ final class RandomCases {
   private Instant focus = T0;
   private final List<Granted> grants = new ArrayList<>();
 
-  RandomCases(long seed) {
+  public RandomCases(long seed) {
     this.random = new Random(seed);
   }
 
   /** One customer's ledger with the options and outreach to decide on it. */
-  static final class Case {
-    final Ledger ledger;
-    final PolicyOptions options;
-    final List<HistoryEntry> history;
-    final List<Outreach> outreach;
+  public static final class Case {
+    public final Ledger ledger;
+    public final PolicyOptions options;
+    public final List<HistoryEntry> history;
+    public final List<Outreach> outreach;
 
     Case(Ledger ledger, PolicyOptions options, List<HistoryEntry> history, List<Outreach> outreach) {
       this.ledger = ledger;
@@ -82,7 +82,7 @@ final class RandomCases {
     }
   }
 
-  Case next(int outreachCount) {
+  public Case next(int outreachCount) {
     CustomerProfile profile =
         CustomerProfile.of(
             "c-" + random.nextInt(1000),

@@ -6,6 +6,7 @@ import dev.rapport.crm.examples.demo.Demo;
 import dev.rapport.crm.examples.demo.DemoPage;
 import dev.rapport.crm.examples.demo.DemoPrinter;
 import dev.rapport.crm.examples.demo.DemoReport;
+import dev.rapport.crm.examples.demo.GateCheck;
 import dev.rapport.crm.examples.demo.PostgresDemo;
 import dev.rapport.crm.examples.demo.Progress;
 import dev.rapport.crm.examples.serve.Serve;
@@ -52,6 +53,10 @@ public final class RapportCli {
           "                 --report also writes a self-contained HTML page with charts;",
           "                 ledgers go to a temporary journal, or to a new schema on the",
           "                 PostgreSQL server at URL (user and password in its query), dropped after",
+          "  gate [--customers N]",
+          "                 gate one campaign for N seeded customers (default 100000) with the",
+          "                 compiled campaign gate and with single decisions; checks every",
+          "                 decision is identical and prints the time per decision of each",
           "  check DIR...   run every scenario file (*.json) of each folder or file;",
           "                 prints each failing check and 'N passed, M failed'",
           "  serve [--seconds N]",
@@ -81,6 +86,8 @@ public final class RapportCli {
         return demo(rest, out, err);
       case "check":
         return check(rest, out, err);
+      case "gate":
+        return gate(rest, out, err);
       case "serve":
         return serve(rest, out, err);
       case "help":
@@ -131,10 +138,14 @@ public final class RapportCli {
     }
     DemoReport report;
     try {
+      Duration[] gating = new Duration[1];
       report =
           jdbcUrl == null
-              ? Demo.bundled().runOnTemporaryJournal(Progress.to(err))
-              : PostgresDemo.run(Demo.bundled(), jdbcUrl, Progress.to(err));
+              ? Demo.bundled().runOnTemporaryJournal(Progress.to(err), time -> gating[0] = time)
+              : PostgresDemo.run(Demo.bundled(), jdbcUrl, Progress.to(err), time -> gating[0] = time);
+      err.printf(
+          "rapport: the campaign gate gated the week's %d campaigns in %d ms%n",
+          report.campaigns().size(), gating[0].toMillis());
     } catch (IOException e) {
       err.println("rapport: cannot use a temporary journal for the demo: " + e);
       return FAILED;
@@ -154,6 +165,25 @@ public final class RapportCli {
       err.println("rapport: report page written to " + page.get());
     }
     return OK;
+  }
+
+  /** {@code gate [--customers N]}: the campaign gate against single decisions. */
+  static int gate(List<String> args, PrintStream out, PrintStream err) {
+    int customers = 100_000;
+    if (!args.isEmpty()) {
+      if (args.size() != 2 || !args.get(0).equals("--customers")) {
+        return usage(err, "gate takes only --customers N");
+      }
+      try {
+        customers = Integer.parseInt(args.get(1));
+      } catch (NumberFormatException e) {
+        return usage(err, "--customers needs a whole number, got '" + args.get(1) + "'");
+      }
+      if (customers < 1) {
+        return usage(err, "--customers must be at least 1, got " + customers);
+      }
+    }
+    return GateCheck.run(customers, out, err) ? OK : FAILED;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rapport.crm.examples.demo;
 
+import dev.rapport.crm.campaign.OutreachTemplate;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Profiling;
@@ -129,6 +130,13 @@ public final class Campaign {
       outreach.staff(customer.accountManager().orElseThrow());
     }
     return Optional.of(outreach.build());
+  }
+
+  /** The campaign as a gate's template for {@code shape}, one of its planned outreach (any instant). */
+  public OutreachTemplate template(Outreach shape) {
+    return local
+        ? OutreachTemplate.atLocalTime(shape, when)
+        : OutreachTemplate.at(shape.rescheduled(when.toInstant(ZoneOffset.UTC)));
   }
 
   @Override

@@ -1,6 +1,11 @@
 package dev.rapport.crm.examples.demo;
 
 import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.campaign.CampaignCustomer;
+import dev.rapport.crm.campaign.CampaignGate;
+import dev.rapport.crm.campaign.CampaignRun;
+import dev.rapport.crm.campaign.CustomerSource;
+import dev.rapport.crm.campaign.GatedDecision;
 import dev.rapport.crm.examples.demo.DemoReport.CampaignResult;
 import dev.rapport.crm.examples.demo.DemoReport.ExplainedDecision;
 import dev.rapport.crm.examples.demo.DemoReport.ReasonCount;
@@ -18,6 +23,8 @@ import dev.rapport.crm.store.LedgerStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -89,10 +97,21 @@ public final class Demo {
 
   /** Records the customers in {@code store} (which must be empty) and decides the week. */
   public DemoReport run(LedgerStore store, Progress progress) {
+    return run(store, progress, gating -> {});
+  }
+
+  /**
+   * Records the customers in {@code store} (which must be empty) and decides the week with the
+   * campaign gate; {@code gatingTime} learns how long gating the week's campaigns took (kept out
+   * of the report, which is the same on every run).
+   */
+  public DemoReport run(LedgerStore store, Progress progress, Consumer<Duration> gatingTime) {
     List<DemoCustomer> customers = customers();
     record(customers, store, progress);
 
     List<Campaign> week = Campaign.week();
+    CampaignGate gate =
+        CampaignGate.builder().engine(engine).parallelism(Runtime.getRuntime().availableProcessors()).build();
     Map<String, List<HistoryEntry>> history = new HashMap<>();
     Map<String, Ledger> ledgers = new HashMap<>();
     List<CampaignResult> results = new ArrayList<>();
@@ -101,33 +120,57 @@ public final class Demo {
     Picks picks = new Picks();
     long total = (long) week.size() * customers.size();
     long done = 0;
+    long gatingNanos = 0;
     progress.start("deciding the week", total);
     for (Campaign campaign : week) {
+      // One gate run per distinct outreach: the account manager's follow-up has one sender each.
+      Map<Outreach, List<Integer>> groups = new LinkedHashMap<>();
+      for (int c = 0; c < customers.size(); c++) {
+        Optional<Outreach> outreach = campaign.plan(customers.get(c));
+        if (outreach.isPresent()) {
+          groups.computeIfAbsent(outreach.get().rescheduled(Instant.EPOCH), o -> new ArrayList<>()).add(c);
+        }
+      }
+      GatedDecision[] gated = new GatedDecision[customers.size()];
+      List<HistoryEntry>[] before = new List[customers.size()];
+      for (Map.Entry<Outreach, List<Integer>> group : groups.entrySet()) {
+        List<CampaignCustomer> members = new ArrayList<>(group.getValue().size());
+        for (int c : group.getValue()) {
+          String id = customers.get(c).id();
+          Ledger ledger = ledgers.computeIfAbsent(id, i -> store.read(i).orElseThrow());
+          before[c] = ImmutableList.copyOf(history.computeIfAbsent(id, i -> new ArrayList<>()));
+          members.add(CampaignCustomer.of(ledger, before[c]));
+        }
+        long start = System.nanoTime();
+        CampaignRun run = gate.gate(CustomerSource.of(members), campaign.template(group.getKey()));
+        gatingNanos += System.nanoTime() - start;
+        for (int m = 0; m < members.size(); m++) {
+          gated[group.getValue().get(m)] = run.get(m);
+        }
+      }
       int planned = 0;
       int[] verdicts = new int[Verdict.values().length];
-      for (DemoCustomer customer : customers) {
+      for (int c = 0; c < customers.size(); c++) {
         progress.update(++done);
-        Optional<Outreach> outreach = campaign.plan(customer);
-        if (outreach.isEmpty()) {
+        GatedDecision decision = gated[c];
+        if (decision == null) {
           continue;
         }
+        DemoCustomer customer = customers.get(c);
         planned++;
-        Ledger ledger =
-            ledgers.computeIfAbsent(customer.id(), id -> store.read(id).orElseThrow());
-        List<HistoryEntry> sent = history.computeIfAbsent(customer.id(), id -> new ArrayList<>());
-        List<HistoryEntry> before = ImmutableList.copyOf(sent);
-        Decision decision = engine.decide(ledger, before, outreach.get());
         verdicts[decision.verdict().ordinal()]++;
         Set<String> codes = new LinkedHashSet<>();
         decision.reasonCodes().forEach(code -> codes.add(code.name()));
-        Map<String, int[]> tally = decision.isAllowed() ? allowedBy : blocked;
-        codes.forEach(code -> tally.computeIfAbsent(code, c -> new int[1])[0]++);
-        if (decision.isAllowed()) {
-          sent.add(HistoryEntry.sent(outreach.get()));
+        Map<String, int[]> tally = decision.verdict() == Verdict.ALLOW ? allowedBy : blocked;
+        codes.forEach(code -> tally.computeIfAbsent(code, k -> new int[1])[0]++);
+        if (decision.verdict() == Verdict.ALLOW) {
+          history.get(customer.id()).add(HistoryEntry.sent(decision.outreach()));
         }
-        picks.offer(
-            new ExplainedDecision(
-                "", customer.profile(), customer.segment(), campaign, outreach.get(), before, decision));
+        if (!picks.complete()) {
+          picks.offer(
+              new ExplainedDecision(
+                  "", customer.profile(), customer.segment(), campaign, decision.outreach(), before[c], decision.decision()));
+        }
       }
       results.add(
           new CampaignResult(
@@ -137,6 +180,7 @@ public final class Demo {
               verdicts[Verdict.DENY.ordinal()],
               verdicts[Verdict.DEFER.ordinal()]));
     }
+    gatingTime.accept(Duration.ofNanos(gatingNanos));
     progress.done();
 
     Map<String, Integer> byJurisdiction = new LinkedHashMap<>();
@@ -167,10 +211,15 @@ public final class Demo {
    * directory, deleted afterwards.
    */
   public DemoReport runOnTemporaryJournal(Progress progress) throws IOException {
+    return runOnTemporaryJournal(progress, gating -> {});
+  }
+
+  /** The bundled run on a temporary journal, telling {@code gatingTime} how long gating took. */
+  public DemoReport runOnTemporaryJournal(Progress progress, Consumer<Duration> gatingTime) throws IOException {
     Path dir = Files.createTempDirectory("rapport-demo-");
     try {
       try (JournalLedgerStore store = JournalLedgerStore.open(dir.resolve("ledgers.journal"))) {
-        return run(store, progress);
+        return run(store, progress, gatingTime);
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -264,6 +313,15 @@ public final class Demo {
                   candidate.decision());
         }
       }
+    }
+
+    boolean complete() {
+      for (ExplainedDecision d : picked) {
+        if (d == null) {
+          return false;
+        }
+      }
+      return true;
     }
 
     List<ExplainedDecision> picked() {

@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * The demo week on a PostgreSQL server ({@code demo --store postgres --jdbc-url URL}): the same
@@ -35,6 +37,11 @@ public final class PostgresDemo {
    * @throws PostgresStoreException if the server cannot be reached or fails
    */
   public static DemoReport run(Demo demo, String jdbcUrl, Progress progress) {
+    return run(demo, jdbcUrl, progress, gating -> {});
+  }
+
+  /** Runs {@code demo} on the server at {@code jdbcUrl}, telling {@code gatingTime} how long gating took. */
+  public static DemoReport run(Demo demo, String jdbcUrl, Progress progress, Consumer<Duration> gatingTime) {
     checkNotNull(jdbcUrl, "jdbcUrl");
     checkArgument(
         jdbcUrl.startsWith("jdbc:postgresql:"),
@@ -51,7 +58,7 @@ public final class PostgresDemo {
     try (HikariDataSource pool = new HikariDataSource(config)) {
       PostgresLedgerStore store = PostgresLedgerStore.builder().schema(schema).open(pool);
       try {
-        return demo.run(store, progress);
+        return demo.run(store, progress, gatingTime);
       } finally {
         drop(pool, schema);
       }

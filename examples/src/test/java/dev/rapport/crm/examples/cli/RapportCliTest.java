@@ -93,6 +93,28 @@ final class RapportCliTest {
   }
 
   @Test
+  void demo_says_how_long_the_campaign_gate_took_for_the_week() {
+    assertThat(run("demo")).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .containsPattern("the campaign gate gated the week's 8 campaigns in \\d+ ms");
+  }
+
+  @Test
+  void gate_compares_the_compiled_gate_with_single_decisions_and_ends_with_one_line() {
+    assertThat(run("gate", "--customers", "3000")).isZero();
+    assertThat(out())
+        .matches("gate: 3000 of 3000 identical; compiled \\d+ ns/decision; single \\d+ ns/decision\\R");
+  }
+
+  @Test
+  void gate_refuses_a_bad_count() {
+    assertThat(run("gate", "--customers", "0")).isEqualTo(2);
+    assertThat(run("gate", "--customers", "many")).isEqualTo(2);
+    assertThat(run("gate", "--people", "5")).isEqualTo(2);
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
   void demo_takes_only_its_options() {
     assertThat(run("demo", "extra")).isEqualTo(2);
     assertThat(run("demo", "--store", "mongo")).isEqualTo(2);
