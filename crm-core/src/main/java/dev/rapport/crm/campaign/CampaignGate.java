@@ -3,6 +3,7 @@ package dev.rapport.crm.campaign;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.rapport.crm.internal.DailyWindows;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
@@ -299,11 +300,7 @@ public final class CampaignGate {
     long startNano = start * NANOS_PER_SECOND;
     long endNano = end * NANOS_PER_SECOND;
     long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
-    boolean inside =
-        startNano < endNano
-            ? nanoOfDay >= startNano && nanoOfDay < endNano
-            : nanoOfDay >= startNano || nanoOfDay < endNano;
-    if (!inside) {
+    if (!DailyWindows.contains(startNano, endNano, nanoOfDay)) {
       return CompiledPopulation.NONE;
     }
     long toEnd = Math.floorMod(endNano - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);

@@ -3,12 +3,8 @@
  * {@link dev.rapport.crm.customer.Jurisdiction} and time zone ({@code RULES.md} "The ledger").
  */
 @NullMarked
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    allowedClasspathAnnotations = Override.class,
-    defaults = @Value.Immutable(copy = false))
+@RapportStyle
 package dev.rapport.crm.customer;
 
-import org.immutables.value.Value;
+import dev.rapport.crm.internal.RapportStyle;
 import org.jspecify.annotations.NullMarked;

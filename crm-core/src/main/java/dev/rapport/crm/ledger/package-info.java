@@ -3,12 +3,8 @@
  * evidence of who said what, when and where ({@code RULES.md} "The ledger").
  */
 @NullMarked
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    allowedClasspathAnnotations = Override.class,
-    defaults = @Value.Immutable(copy = false))
+@RapportStyle
 package dev.rapport.crm.ledger;
 
-import org.immutables.value.Value;
+import dev.rapport.crm.internal.RapportStyle;
 import org.jspecify.annotations.NullMarked;

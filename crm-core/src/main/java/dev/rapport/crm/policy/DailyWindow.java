@@ -1,5 +1,6 @@
 package dev.rapport.crm.policy;
 
+import dev.rapport.crm.internal.DailyWindows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,13 +46,7 @@ final class DailyWindow implements TimingRule {
   }
 
   private boolean containsNanoOfDay(long nano) {
-    if (startNano == endNano) {
-      return false;
-    }
-    if (startNano < endNano) {
-      return nano >= startNano && nano < endNano;
-    }
-    return nano >= startNano || nano < endNano;
+    return DailyWindows.contains(startNano, endNano, nano);
   }
 
   /**

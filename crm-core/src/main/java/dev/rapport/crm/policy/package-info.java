@@ -4,12 +4,8 @@
  * ({@code RULES.md} "The model", {@code RULES.md}).
  */
 @NullMarked
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    allowedClasspathAnnotations = Override.class,
-    defaults = @Value.Immutable(copy = false))
+@RapportStyle
 package dev.rapport.crm.policy;
 
-import org.immutables.value.Value;
+import dev.rapport.crm.internal.RapportStyle;
 import org.jspecify.annotations.NullMarked;

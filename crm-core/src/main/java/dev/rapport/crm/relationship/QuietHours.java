@@ -2,6 +2,7 @@ package dev.rapport.crm.relationship;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.internal.DailyWindows;
 import java.time.LocalTime;
 import org.immutables.value.Value;
 
@@ -39,13 +40,7 @@ public abstract class QuietHours {
 
   /** Whether the local time {@code time} falls inside the quiet hours. */
   public boolean contains(LocalTime time) {
-    if (start().equals(end())) {
-      return false;
-    }
-    if (start().isBefore(end())) {
-      return !time.isBefore(start()) && time.isBefore(end());
-    }
-    return !time.isBefore(start()) || time.isBefore(end());
+    return DailyWindows.contains(start().toNanoOfDay(), end().toNanoOfDay(), time.toNanoOfDay());
   }
 
   /** Whether these quiet hours are empty (start equal to end). */

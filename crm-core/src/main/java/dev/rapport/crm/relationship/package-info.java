@@ -7,12 +7,8 @@
  * <p>See {@code RULES.md} "Intents" to "Channels and senders" of the specification.
  */
 @NullMarked
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    allowedClasspathAnnotations = Override.class,
-    defaults = @Value.Immutable(copy = false))
+@RapportStyle
 package dev.rapport.crm.relationship;
 
-import org.immutables.value.Value;
+import dev.rapport.crm.internal.RapportStyle;
 import org.jspecify.annotations.NullMarked;

@@ -3,12 +3,8 @@
  * concurrency, and a thread-safe in-memory implementation.
  */
 @NullMarked
-@Value.Style(
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    allowedClasspathAnnotations = Override.class,
-    defaults = @Value.Immutable(copy = false))
+@RapportStyle
 package dev.rapport.crm.store;
 
-import org.immutables.value.Value;
+import dev.rapport.crm.internal.RapportStyle;
 import org.jspecify.annotations.NullMarked;
