@@ -1,7 +1,6 @@
 package dev.rapport.crm.campaign;
 
 import dev.rapport.crm.policy.Code;
-import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One campaign gated: every customer's decision, in the order of the {@link CustomerSource}, and
@@ -110,9 +108,5 @@ public final class CampaignRun {
     for (Code code : once) {
       codes.merge(code, n, Integer::sum);
     }
-  }
-
-  @Nullable Decision fallbackDecision(int i) {
-    return outcomes[i].decision;
   }
 }

@@ -1,13 +1,11 @@
 package dev.rapport.crm.jackson.journal;
 
 import static dev.rapport.crm.jackson.journal.Fixtures.customer;
-import static dev.rapport.crm.jackson.journal.Fixtures.purchase;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -80,37 +78,21 @@ public class JournalAppendBenchmark {
   }
 
   @State(Scope.Thread)
-  public static class Writer {
-    String customer;
-    int version;
-
-    void next(Journal journal) {
-      customer = "c-" + journal.customers.incrementAndGet();
-      journal.store.create(customer(customer));
-      version = 0;
+  public static class Writer extends AppendingWriter {
+    Object append(Journal journal) {
+      return appendPurchase(journal.store, journal.customers, APPENDS_PER_CUSTOMER);
     }
   }
 
   @Benchmark
   @Threads(1)
   public Object appendOneThread(Journal journal, Writer writer) {
-    return append(journal, writer);
+    return writer.append(journal);
   }
 
   @Benchmark
   @Threads(4)
   public Object appendFourThreads(Journal journal, Writer writer) {
-    return append(journal, writer);
-  }
-
-  private static Object append(Journal journal, Writer writer) {
-    if (writer.customer == null || writer.version == APPENDS_PER_CUSTOMER) {
-      writer.next(journal);
-    }
-    Object ledger =
-        journal.store.append(
-            writer.customer, writer.version, List.of(purchase("e" + writer.version)));
-    writer.version++;
-    return ledger;
+    return writer.append(journal);
   }
 }

@@ -1,19 +1,14 @@
 package dev.rapport.crm.jackson.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.rapport.crm.customer.CustomerProfile;
-import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.jackson.journal.AppendingWriter;
 import dev.rapport.crm.jackson.journal.JournalLedgerStore;
-import dev.rapport.crm.ledger.LedgerEvent;
-import dev.rapport.crm.ledger.Purchased;
-import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.store.LedgerStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -93,43 +88,21 @@ public class PostgresAppendBenchmark {
   }
 
   @State(Scope.Thread)
-  public static class Writer {
-    String customer;
-    int version;
-
-    void next(Store store) {
-      customer = "c-" + store.customers.incrementAndGet();
-      store.ledgers.create(
-          CustomerProfile.of(customer, Jurisdiction.of("GB"), ZoneId.of("Europe/London")));
-      version = 0;
+  public static class Writer extends AppendingWriter {
+    Object append(Store store) {
+      return appendPurchase(store.ledgers, store.customers, APPENDS_PER_CUSTOMER);
     }
   }
 
   @Benchmark
   @Threads(1)
   public Object appendOneThread(Store store, Writer writer) {
-    return append(store, writer);
+    return writer.append(store);
   }
 
   @Benchmark
   @Threads(8)
   public Object appendEightThreads(Store store, Writer writer) {
-    return append(store, writer);
-  }
-
-  private static Object append(Store store, Writer writer) {
-    if (writer.customer == null || writer.version == APPENDS_PER_CUSTOMER) {
-      writer.next(store);
-    }
-    LedgerEvent purchase =
-        Purchased.builder()
-            .id("e" + writer.version)
-            .at(T0.plusSeconds(writer.version))
-            .channel(Channel.EMAIL)
-            .entity("acme-retail")
-            .build();
-    Object ledger = store.ledgers.append(writer.customer, writer.version, List.of(purchase));
-    writer.version++;
-    return ledger;
+    return writer.append(store);
   }
 }
