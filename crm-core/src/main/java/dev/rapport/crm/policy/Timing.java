@@ -1,11 +1,9 @@
-package dev.rapport.crm.law;
+package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import dev.rapport.crm.policy.Reason;
-import dev.rapport.crm.policy.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
