@@ -263,6 +263,9 @@ public final class Standing {
       return key;
     }
     // No grant ever named the key: only withdrawals and objections reach it.
+    if (lastObjection.isEmpty() && !anyWithdrawalNames(intent, channel, entity)) {
+      return Key.UNTOUCHED;
+    }
     Key unnamed = new Key();
     for (Withdrawn withdrawal : withdrawals) {
       if (withdrawal.names(intent, channel, entity)) {
@@ -274,11 +277,23 @@ public final class Standing {
     return unnamed;
   }
 
+  private boolean anyWithdrawalNames(Intent intent, Channel channel, Optional<String> entity) {
+    for (int i = 0; i < withdrawals.size(); i++) {
+      if (withdrawals.get(i).names(intent, channel, entity)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The fold of one key (intent, channel, entity): the event that stands on it (a grant or a
    * withdrawal), the objection standing on it, and the grants that ever named it.
    */
   public static final class Key {
+    /** The key no event reached: nothing stands, nothing named it; shared, as it never changes. */
+    private static final Key UNTOUCHED = new Key();
+
     private @Nullable LedgerEvent standing;
     private @Nullable Objected objection;
     private @Nullable Granted latestNaming;

@@ -51,21 +51,25 @@ final class DailyWindow implements TimingRule {
 
   /**
    * Writes the spans {@code [from, to)} of whole minutes of the day (minute {@code m} is the
-   * wall time {@code m/60:m%60}) that {@link #contains} holds into {@code spans} from {@code n},
-   * and returns the new count: at most two spans, none for an empty window.
+   * wall time {@code m/60:m%60}) that {@link #contains} holds into {@code spans} as pairs (span
+   * {@code k} at {@code 2k} and {@code 2k + 1}) from span {@code n}, and returns the new count:
+   * at most two spans, none for an empty window.
    */
-  int coveredMinutes(int[][] spans, int n) {
+  int coveredMinutes(int[] spans, int n) {
     if (start.equals(end)) {
       return n;
     }
     int from = firstMinuteNotBefore(start);
     int to = firstMinuteNotBefore(end);
     if (start.isBefore(end)) {
-      spans[n] = new int[] {from, to};
+      spans[2 * n] = from;
+      spans[2 * n + 1] = to;
       return n + 1;
     }
-    spans[n] = new int[] {from, MINUTES_PER_DAY};
-    spans[n + 1] = new int[] {0, to};
+    spans[2 * n] = from;
+    spans[2 * n + 1] = MINUTES_PER_DAY;
+    spans[2 * n + 2] = 0;
+    spans[2 * n + 3] = to;
     return n + 2;
   }
 
