@@ -47,6 +47,8 @@ public final class Standing {
   private final Map<Registry, Registered> registered;
   /** Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named, by entity. */
   private final Map<Optional<String>, Key>[] keys;
+  /** Per slot as {@link #keys}: the key of the business itself (no entity), if a grant named it. */
+  private final @Nullable Key[] businessKeys;
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic maps is created raw
   private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
@@ -153,9 +155,11 @@ public final class Standing {
     this.objectedSincePreferences = objectedSince;
     this.lastObjection = Optional.ofNullable(objection);
     this.lastPurchase = Optional.ofNullable(purchase);
-    for (Map<Optional<String>, Key> named : keys) {
-      if (named != null) {
-        named.values().forEach(Key::freeze);
+    this.businessKeys = new Key[keys.length];
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != null) {
+        keys[slot].values().forEach(Key::freeze);
+        businessKeys[slot] = keys[slot].get(Optional.empty());
       }
     }
     this.relationship = contacts.build();
@@ -257,8 +261,9 @@ public final class Standing {
 
   /** The fold of the key (intent, channel, entity). */
   public Key key(Intent intent, Channel channel, Optional<String> entity) {
-    Map<Optional<String>, Key> named = keys[slot(intent, channel)];
-    Key key = named == null ? null : named.get(entity);
+    int slot = slot(intent, channel);
+    Map<Optional<String>, Key> named = keys[slot];
+    Key key = entity.isEmpty() ? businessKeys[slot] : named == null ? null : named.get(entity);
     if (key != null) {
       return key;
     }

@@ -56,8 +56,10 @@ final class Evaluation implements Supplier<List<Granted>> {
   /** The outreach's entity, read once (its accessor wraps it anew on every call). */
   private final Optional<String> entity;
 
-  /** The reasons found so far; made on the first of each. */
-  private @Nullable List<Reason> allowReasons;
+  /** The reasons found so far: the first reason to allow, the others in a list made on the second. */
+  private @Nullable Reason allowReason;
+  private @Nullable List<Reason> moreAllowReasons;
+  /** The reasons to deny found so far, made on the first. */
   private @Nullable List<Reason> denyReasons;
   private @Nullable Situation situation;
 
@@ -225,10 +227,15 @@ final class Evaluation implements Supplier<List<Granted>> {
   }
 
   private void allowBecause(Reason reason) {
-    if (allowReasons == null) {
-      allowReasons = new ArrayList<>(2);
+    if (allowReason == null) {
+      allowReason = reason;
+      return;
     }
-    allowReasons.add(reason);
+    if (moreAllowReasons == null) {
+      moreAllowReasons = new ArrayList<>(2);
+      moreAllowReasons.add(allowReason);
+    }
+    moreAllowReasons.add(reason);
   }
 
   private void denyBecause(Reason reason) {
@@ -615,7 +622,7 @@ final class Evaluation implements Supplier<List<Granted>> {
 
   // RULES.md 5
   private Decision allow() {
-    Verify.verify(allowReasons != null, "an ALLOW without a reason for %s", outreach.purpose());
+    Verify.verify(allowReason != null, "an ALLOW without a reason for %s", outreach.purpose());
     boolean unsubscribable =
         (outreach.purpose() != Purpose.TRANSACTIONAL && outreach.purpose() != Purpose.REPLY)
             || outreach.containsPromotion();
@@ -635,6 +642,8 @@ final class Evaluation implements Supplier<List<Granted>> {
     }
     ImmutableList<Obligation> obligations =
         Obligations.of(codes, allowed.permits(outreach.personalization()) ? null : allowed);
-    return Decision.of(Verdict.ALLOW, immutable(allowReasons), obligations, Optional.empty());
+    ImmutableList<Reason> reasons =
+        moreAllowReasons == null ? ImmutableList.of(allowReason) : ImmutableList.copyOf(moreAllowReasons);
+    return Decision.of(Verdict.ALLOW, reasons, obligations, Optional.empty());
   }
 }
