@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * double opt-in are judged by the reader, which knows the instant and the rules.
  */
 public final class Standing {
-  private static final int CHANNELS = Channel.values().length;
+  private static final Intent[] INTENTS = Intent.values();
+  private static final Channel[] CHANNEL_VALUES = Channel.values();
+  private static final int CHANNELS = CHANNEL_VALUES.length;
 
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
@@ -45,8 +47,11 @@ public final class Standing {
   private final ImmutableList<Granted> validGrants;
   private final Set<String> confirmed;
   private final Map<Registry, Registered> registered;
-  /** Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named, by entity. */
-  private final Map<Optional<String>, Key>[] keys;
+  /**
+   * Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named for an
+   * entity, by entity; null where no grant named one.
+   */
+  private final @Nullable Map<Optional<String>, Key>[] keys;
   /** Per slot as {@link #keys}: the key of the business itself (no entity), if a grant named it. */
   private final @Nullable Key[] businessKeys;
 
@@ -54,17 +59,20 @@ public final class Standing {
   private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
     this.customer = customer;
     this.events = ImmutableList.copyOf(timeOrdered);
-    this.keys = new Map[Intent.values().length * CHANNELS];
-    for (LedgerEvent event : events) {
-      if (event instanceof Granted) {
-        Granted grant = (Granted) event;
-        for (Intent intent : grant.intents()) {
-          for (Channel channel : grant.channels()) {
-            int slot = slot(intent, channel);
-            if (keys[slot] == null) {
-              keys[slot] = new HashMap<>(4);
+    this.keys = new Map[INTENTS.length * CHANNELS];
+    this.businessKeys = new Key[keys.length];
+    // Every key a grant names exists from the start: what comes before the grant reaches it too.
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof Granted) {
+        Granted grant = (Granted) events.get(i);
+        Optional<String> entity = grant.entity();
+        for (Intent intent : INTENTS) {
+          if (grant.intents().contains(intent)) {
+            for (Channel channel : CHANNEL_VALUES) {
+              if (grant.channels().contains(channel)) {
+                makeKey(slot(intent, channel), entity);
+              }
             }
-            keys[slot].computeIfAbsent(grant.entity(), e -> new Key());
           }
         }
       }
@@ -75,39 +83,61 @@ public final class Standing {
     boolean objectedSince = false;
     Objected objection = null;
     Purchased purchase = null;
-    ImmutableList.Builder<RelationshipEvent> contacts = ImmutableList.builder();
-    ImmutableList.Builder<Withdrawn> withdrawn = ImmutableList.builder();
-    ImmutableList.Builder<Granted> valid = ImmutableList.builder();
-    Set<String> grantsSeen = new HashSet<>();
+    ImmutableList.Builder<RelationshipEvent> contacts = null;
+    ImmutableList.Builder<Withdrawn> withdrawn = null;
+    ImmutableList.Builder<Granted> valid = null;
+    Set<String> grantsSeen = null; // made at the first confirmation
     Set<String> confirmations = Set.of();
     Map<Registry, Registered> registries = Map.of();
-    for (LedgerEvent event : events) {
+    for (int i = 0; i < events.size(); i++) {
+      LedgerEvent event = events.get(i);
       last = event.at();
       if (event instanceof Granted) {
         Granted grant = (Granted) event;
-        grantsSeen.add(grant.id());
+        if (grantsSeen != null) {
+          grantsSeen.add(grant.id());
+        }
         if (grant.isValidConsent()) {
+          valid = valid == null ? ImmutableList.builder() : valid;
           valid.add(grant);
         }
-        for (Intent intent : grant.intents()) {
-          boolean objectionSkips = intent.opensMarketing() && objection != null;
-          for (Channel channel : grant.channels()) {
-            keys[slot(intent, channel)].get(grant.entity()).grant(grant, objectionSkips);
+        Optional<String> entity = grant.entity();
+        for (Intent intent : INTENTS) {
+          if (grant.intents().contains(intent)) {
+            boolean objectionSkips = intent.opensMarketing() && objection != null;
+            for (Channel channel : CHANNEL_VALUES) {
+              if (grant.channels().contains(channel)) {
+                existingKey(slot(intent, channel), entity).grant(grant, objectionSkips);
+              }
+            }
           }
         }
       } else if (event instanceof Withdrawn) {
         Withdrawn withdrawal = (Withdrawn) event;
+        withdrawn = withdrawn == null ? ImmutableList.builder() : withdrawn;
         withdrawn.add(withdrawal);
-        for (Intent intent : withdrawal.intents()) {
-          for (Channel channel : withdrawal.channels()) {
-            Map<Optional<String>, Key> named = keys[slot(intent, channel)];
-            if (named == null) {
+        Optional<String> entity = withdrawal.entity();
+        for (Intent intent : INTENTS) {
+          if (!withdrawal.intents().contains(intent)) {
+            continue;
+          }
+          for (Channel channel : CHANNEL_VALUES) {
+            if (!withdrawal.channels().contains(channel)) {
               continue;
             }
-            if (withdrawal.entity().isEmpty()) {
-              named.values().forEach(k -> k.withdraw(withdrawal));
+            int slot = slot(intent, channel);
+            if (entity.isEmpty()) {
+              // Every entity's key.
+              if (businessKeys[slot] != null) {
+                businessKeys[slot].withdraw(withdrawal);
+              }
+              if (keys[slot] != null) {
+                for (Key key : keys[slot].values()) {
+                  key.withdraw(withdrawal);
+                }
+              }
             } else {
-              Key key = named.get(withdrawal.entity());
+              Key key = keys[slot] == null ? null : keys[slot].get(entity);
               if (key != null) {
                 key.withdraw(withdrawal);
               }
@@ -117,14 +147,25 @@ public final class Standing {
       } else if (event instanceof Objected) {
         objection = (Objected) event;
         objectedSince = true;
-        for (Map<Optional<String>, Key> named : keys) {
-          if (named != null) {
-            for (Key key : named.values()) {
+        for (int slot = 0; slot < keys.length; slot++) {
+          if (businessKeys[slot] != null) {
+            businessKeys[slot].objection = objection;
+          }
+          if (keys[slot] != null) {
+            for (Key key : keys[slot].values()) {
               key.objection = objection;
             }
           }
         }
       } else if (event instanceof Confirmed) {
+        if (grantsSeen == null) {
+          grantsSeen = new HashSet<>();
+          for (int j = 0; j < i; j++) {
+            if (events.get(j) instanceof Granted) {
+              grantsSeen.add(events.get(j).id());
+            }
+          }
+        }
         String grant = ((Confirmed) event).grant();
         if (grantsSeen.contains(grant)) {
           if (confirmations.isEmpty()) {
@@ -137,8 +178,10 @@ public final class Standing {
         objectedSince = false;
       } else if (event instanceof Purchased) {
         purchase = (Purchased) event;
+        contacts = contacts == null ? ImmutableList.builder() : contacts;
         contacts.add(purchase);
       } else if (event instanceof Inquired) {
+        contacts = contacts == null ? ImmutableList.builder() : contacts;
         contacts.add((Inquired) event);
       } else if (event instanceof Registered) {
         if (registries.isEmpty()) {
@@ -155,18 +198,38 @@ public final class Standing {
     this.objectedSincePreferences = objectedSince;
     this.lastObjection = Optional.ofNullable(objection);
     this.lastPurchase = Optional.ofNullable(purchase);
-    this.businessKeys = new Key[keys.length];
     for (int slot = 0; slot < keys.length; slot++) {
+      if (businessKeys[slot] != null) {
+        businessKeys[slot].freeze();
+      }
       if (keys[slot] != null) {
         keys[slot].values().forEach(Key::freeze);
-        businessKeys[slot] = keys[slot].get(Optional.empty());
       }
     }
-    this.relationship = contacts.build();
-    this.withdrawals = withdrawn.build();
-    this.validGrants = valid.build();
+    this.relationship = contacts == null ? ImmutableList.of() : contacts.build();
+    this.withdrawals = withdrawn == null ? ImmutableList.of() : withdrawn.build();
+    this.validGrants = valid == null ? ImmutableList.of() : valid.build();
     this.confirmed = confirmations;
     this.registered = registries;
+  }
+
+  /** Makes the key of {@code entity} in {@code slot} if there is none yet. */
+  private void makeKey(int slot, Optional<String> entity) {
+    if (entity.isEmpty()) {
+      if (businessKeys[slot] == null) {
+        businessKeys[slot] = new Key();
+      }
+      return;
+    }
+    if (keys[slot] == null) {
+      keys[slot] = new HashMap<>(4);
+    }
+    keys[slot].computeIfAbsent(entity, e -> new Key());
+  }
+
+  /** The key of {@code entity} in {@code slot}, made by {@link #makeKey}. */
+  private Key existingKey(int slot, Optional<String> entity) {
+    return entity.isEmpty() ? businessKeys[slot] : keys[slot].get(entity);
   }
 
   /** The fold of every event of {@code ledger}, in time order; computed by the ledger once. */
