@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.relationship.Preferences;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,9 +37,16 @@ public final class Standing {
 
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
-  private final @Nullable Instant latest;
+  /**
+   * The instant of the latest event as seconds and nanoseconds ({@code latestSecond} is {@link
+   * Long#MIN_VALUE} for no event): read by every decision, so kept in the standing itself.
+   */
+  private final long latestSecond;
+  private final int latestNano;
   private final Optional<Erased> erased;
   private final Optional<PreferencesChanged> preferences;
+  /** The latest stated preferences, or the defaults; read by every decision. */
+  private final Preferences statedPreferences;
   private final boolean objectedSincePreferences;
   private final Optional<Objected> lastObjection;
   private final Optional<Purchased> lastPurchase;
@@ -192,9 +200,11 @@ public final class Standing {
         erasure = (Erased) event;
       }
     }
-    this.latest = last;
+    this.latestSecond = last == null ? Long.MIN_VALUE : last.getEpochSecond();
+    this.latestNano = last == null ? 0 : last.getNano();
     this.erased = Optional.ofNullable(erasure);
     this.preferences = Optional.ofNullable(latestPreferences);
+    this.statedPreferences = latestPreferences == null ? Preferences.defaults() : latestPreferences.preferences();
     this.objectedSincePreferences = objectedSince;
     this.lastObjection = Optional.ofNullable(objection);
     this.lastPurchase = Optional.ofNullable(purchase);
@@ -252,7 +262,7 @@ public final class Standing {
     checkNotNull(ledger, "ledger");
     checkNotNull(at, "at");
     Standing all = ledger.standing();
-    if (all.latest == null || !all.latest.isAfter(at)) {
+    if (!all.hasEventAfter(at)) {
       return all;
     }
     return new Standing(ledger.customer(), ledger.asOf(at));
@@ -275,6 +285,18 @@ public final class Standing {
   /** The erasure, if the customer was erased. */
   public Optional<Erased> erased() {
     return erased;
+  }
+
+  /** Whether an event lies after {@code at}. */
+  private boolean hasEventAfter(Instant at) {
+    return latestSecond != Long.MIN_VALUE
+        && (latestSecond > at.getEpochSecond()
+            || (latestSecond == at.getEpochSecond() && latestNano > at.getNano()));
+  }
+
+  /** The preferences of the latest {@code preferences} event, or the defaults if there is none. */
+  public Preferences preferences() {
+    return statedPreferences;
   }
 
   /** The latest {@code preferences} event, if any. */

@@ -386,19 +386,21 @@ final class Evaluation implements Supplier<List<Granted>> {
   private List<TimingRule> timingRules() {
     Preferences preferences = state.preferences();
     List<TimingRule> timing = ImmutableList.of();
-    String preferencesEvent = state.preferencesEventId();
     boolean exemptFromQuiet =
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
     Optional<QuietHours> quiet = preferences.quietHours();
-    if (quiet.isPresent() && !quiet.get().isEmpty() && !exemptFromQuiet) {
+    boolean quietApplies = quiet.isPresent() && !quiet.get().isEmpty() && !exemptFromQuiet;
+    List<FrequencyCap> own = preferences.caps();
+    // The preferences event is cited only by the customer's own quiet hours and caps.
+    String preferencesEvent = quietApplies || !own.isEmpty() ? state.preferencesEventId() : null;
+    if (quietApplies) {
       QuietHours q = quiet.get();
       timing = add(
           timing,
           new DailyWindow(
               q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
     }
-    List<FrequencyCap> own = preferences.caps();
     for (int i = 0; i < own.size(); i++) {
       timing = addCap(timing, own.get(i), preferencesEvent);
     }

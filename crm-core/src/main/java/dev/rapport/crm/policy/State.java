@@ -33,8 +33,7 @@ final class State {
     this.standing = standing;
     this.at = at;
     this.doubleOptIn = doubleOptIn;
-    Optional<PreferencesChanged> latest = standing.latestPreferences();
-    this.preferences = latest.isPresent() ? latest.get().preferences() : Preferences.defaults();
+    this.preferences = standing.preferences();
   }
 
   Standing standing() {
