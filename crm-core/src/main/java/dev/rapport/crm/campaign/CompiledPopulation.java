@@ -13,6 +13,7 @@ import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.DailyWindow;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.QuietHours;
@@ -225,7 +226,7 @@ public final class CompiledPopulation {
       Optional<PreferencesChanged> latestPreferences = standing.latestPreferences();
       Preferences preferences =
           latestPreferences.isPresent() ? latestPreferences.get().preferences() : Preferences.defaults();
-      Optional<QuietHours> quiet = preferences.quietHours();
+      Optional<DailyWindow> quiet = preferences.quietHours().map(QuietHours::window);
       int quietStart = -1;
       int quietEnd = -1;
       if (quiet.isPresent() && !quiet.get().isEmpty() && shape.channel() != Channel.POST) {

@@ -4,10 +4,6 @@ import com.google.common.base.Verify;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
-import dev.rapport.crm.law.ImpliedConsent;
-import dev.rapport.crm.law.JurisdictionPack;
-import dev.rapport.crm.law.Situation;
-import dev.rapport.crm.law.Timing;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
@@ -390,7 +386,7 @@ final class Evaluation implements Supplier<List<Granted>> {
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
     Optional<QuietHours> quiet = preferences.quietHours();
-    boolean quietApplies = quiet.isPresent() && !quiet.get().isEmpty() && !exemptFromQuiet;
+    boolean quietApplies = quiet.isPresent() && !quiet.get().window().isEmpty() && !exemptFromQuiet;
     List<FrequencyCap> own = preferences.caps();
     // The preferences event is cited only by the customer's own quiet hours and caps.
     String preferencesEvent = quietApplies || !own.isEmpty() ? state.preferencesEventId() : null;
@@ -398,8 +394,7 @@ final class Evaluation implements Supplier<List<Granted>> {
       QuietHours q = quiet.get();
       timing = add(
           timing,
-          new DailyWindow(
-              q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
+          new DailyWindowRule(q.window(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
     }
     for (int i = 0; i < own.size(); i++) {
       timing = addCap(timing, own.get(i), preferencesEvent);
@@ -424,7 +419,7 @@ final class Evaluation implements Supplier<List<Granted>> {
         timing = add(
             timing,
             rule.isDailyWindow()
-                ? new DailyWindow(rule.start(), rule.end(), state.customer().zone(), rule.reason())
+                ? new DailyWindowRule(rule.window(), state.customer().zone(), rule.reason())
                 : TimingRule.until(rule.until(), rule.reason()));
       }
     }
@@ -510,7 +505,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (noFreeMinute(timing)) {
       ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
       for (int i = 0; i < timing.size(); i++) {
-        if (timing.get(i) instanceof DailyWindow) {
+        if (timing.get(i) instanceof DailyWindowRule) {
           reasons.add(timing.get(i).reason());
         }
       }
@@ -571,7 +566,7 @@ final class Evaluation implements Supplier<List<Granted>> {
   static boolean noFreeMinute(List<? extends TimingRule> timing) {
     int windows = 0;
     for (int i = 0; i < timing.size(); i++) {
-      if (timing.get(i) instanceof DailyWindow) {
+      if (timing.get(i) instanceof DailyWindowRule) {
         windows++;
       }
     }
@@ -582,19 +577,19 @@ final class Evaluation implements Supplier<List<Granted>> {
     int[] spans = new int[windows * 4];
     int n = 0;
     for (int i = 0; i < timing.size(); i++) {
-      if (timing.get(i) instanceof DailyWindow) {
-        n = ((DailyWindow) timing.get(i)).coveredMinutes(spans, n);
+      if (timing.get(i) instanceof DailyWindowRule) {
+        n = ((DailyWindowRule) timing.get(i)).coveredMinutes(spans, n);
       }
     }
     sortByStart(spans, n);
     int firstFree = 0;
-    for (int i = 0; i < n && firstFree < DailyWindow.MINUTES_PER_DAY; i++) {
+    for (int i = 0; i < n && firstFree < DailyWindowRule.MINUTES_PER_DAY; i++) {
       if (spans[2 * i] > firstFree) {
         return false;
       }
       firstFree = Math.max(firstFree, spans[2 * i + 1]);
     }
-    return firstFree >= DailyWindow.MINUTES_PER_DAY;
+    return firstFree >= DailyWindowRule.MINUTES_PER_DAY;
   }
 
   /** Sorts the first {@code n} pairs of {@code spans} by their first element (a handful: insertion). */
