@@ -17,6 +17,7 @@ import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.DailyWindow;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.QuietHours;
@@ -241,7 +242,7 @@ public final class CompiledPopulation {
       Optional<PreferencesChanged> latestPreferences = standing.latestPreferences();
       Preferences preferences =
           latestPreferences.isPresent() ? latestPreferences.get().preferences() : Preferences.defaults();
-      Optional<QuietHours> quiet = preferences.quietHours();
+      Optional<DailyWindow> quiet = preferences.quietHours().map(QuietHours::window);
       int quietStart = -1;
       int quietEnd = -1;
       if (quiet.isPresent() && !quiet.get().isEmpty() && shape.channel() != Channel.POST) {

@@ -1,10 +1,10 @@
 package dev.rapport.crm.internal;
 
 /**
- * The one definition of a daily window of local wall time {@code [start, end)}, wrapping midnight
- * when start is after end, empty when they are equal ({@code RULES.md} 6): the customer's quiet
- * hours, the complement of statutory calling hours, and the campaign gate's quiet-hours check
- * all ask it. Times are nanoseconds of the day.
+ * The containment rule of {@link dev.rapport.crm.relationship.DailyWindow} ({@code [start, end)},
+ * wrapping midnight when start is after end, empty when they are equal; {@code RULES.md} 6), on
+ * nanoseconds of the day, for the paths that keep a window as numbers: the window itself, the
+ * engine's timing rule and the campaign gate's quiet-hours check.
  */
 public final class DailyWindows {
   private DailyWindows() {}

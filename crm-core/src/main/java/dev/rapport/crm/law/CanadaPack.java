@@ -2,6 +2,9 @@ package dev.rapport.crm.law;
 
 import com.google.common.collect.ImmutableSet;
 import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.policy.ImpliedConsent;
+import dev.rapport.crm.policy.JurisdictionPack;
+import dev.rapport.crm.policy.Situation;
 import dev.rapport.crm.relationship.Channel;
 import java.time.Period;
 import java.util.Set;

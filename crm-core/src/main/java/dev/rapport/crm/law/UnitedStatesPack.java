@@ -7,11 +7,16 @@ import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Registered;
 import dev.rapport.crm.ledger.Registry;
 import dev.rapport.crm.policy.HistoryEntry;
+import dev.rapport.crm.policy.ImpliedConsent;
+import dev.rapport.crm.policy.JurisdictionPack;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.policy.ReasonCode;
+import dev.rapport.crm.policy.Situation;
+import dev.rapport.crm.policy.Timing;
 import dev.rapport.crm.policy.Wording;
 import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.DailyWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -70,6 +75,8 @@ final class UnitedStatesPack implements JurisdictionPack {
 
   private final @Nullable Jurisdiction state;
   private final LocalTime callingEnds;
+  /** When no marketing call or text may go: from the end of calling hours to their start. */
+  private final DailyWindow outsideCallingHours;
   private final String callingHoursCitation;
   private final boolean floridaCallLimit;
 
@@ -78,6 +85,7 @@ final class UnitedStatesPack implements JurisdictionPack {
       @Nullable Jurisdiction state, LocalTime callingEnds, String callingHoursCitation, boolean floridaCallLimit) {
     this.state = state;
     this.callingEnds = callingEnds;
+    this.outsideCallingHours = DailyWindow.of(callingEnds, CALLING_STARTS);
     this.callingHoursCitation = callingHoursCitation;
     this.floridaCallLimit = floridaCallLimit;
   }
@@ -127,7 +135,7 @@ final class UnitedStatesPack implements JurisdictionPack {
     if (!outreach.isMarketing() || !CALLS_AND_TEXTS.contains(outreach.channel())) {
       return ImmutableList.of();
     }
-    Timing callingHours = Timing.dailyWindow(callingEnds, CALLING_STARTS, callingHours(situation));
+    Timing callingHours = Timing.dailyWindow(outsideCallingHours, callingHours(situation));
     if (!floridaCallLimit || outreach.channel() != Channel.CALL) {
       return ImmutableList.of(callingHours);
     }

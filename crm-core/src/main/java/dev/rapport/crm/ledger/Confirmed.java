@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * A confirmation earlier than the grant it names confirms nothing.
  */
 @Value.Immutable
-public abstract class Confirmed implements LedgerEvent {
+public abstract sealed class Confirmed implements LedgerEvent permits ImmutableConfirmed {
   Confirmed() {}
 
   @Override

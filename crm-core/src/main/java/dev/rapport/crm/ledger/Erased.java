@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * it. From its instant on, every outreach is denied ({@code RULES.md} 1).
  */
 @Value.Immutable
-public abstract class Erased implements LedgerEvent {
+public abstract sealed class Erased implements LedgerEvent permits ImmutableErased {
   Erased() {}
 
   @Override

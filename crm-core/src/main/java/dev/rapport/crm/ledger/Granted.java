@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class Granted implements LedgerEvent {
+public abstract sealed class Granted implements LedgerEvent permits ImmutableGranted {
   Granted() {}
 
   @Override

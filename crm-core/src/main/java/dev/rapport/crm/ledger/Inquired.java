@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * the reply window; not a grant.
  */
 @Value.Immutable
-public abstract class Inquired implements RelationshipEvent {
+public abstract sealed class Inquired implements RelationshipEvent permits ImmutableInquired {
   Inquired() {}
 
   @Override

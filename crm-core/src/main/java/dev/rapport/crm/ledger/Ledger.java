@@ -184,10 +184,6 @@ public final class Ledger {
   private void check(
       LedgerEvent event, Log target, Map<String, LedgerEvent> inBatch, boolean erased) {
     checkNotNull(event, "event");
-    if (!event.getClass().getPackageName().equals(Ledger.class.getPackageName())) {
-      throw new RejectedEventException(
-          event.id(), "event " + event.id() + " is not one of Rapport's event types");
-    }
     if (erased) {
       throw new RejectedEventException(
           event.id(),

@@ -8,9 +8,12 @@ import java.time.Instant;
  *
  * <p>The implementations are {@link Granted}, {@link Withdrawn}, {@link Objected},
  * {@link Confirmed}, {@link PreferencesChanged}, {@link Purchased}, {@link Inquired},
- * {@link Registered} and {@link Erased}; other implementations are refused by the ledger.
+ * {@link Registered} and {@link Erased}. The hierarchy is sealed down to the generated
+ * implementations of those types, so no other event can exist: a switch on {@link #type()} or a
+ * chain of {@code instanceof} over the nine types covers every event.
  */
-public interface LedgerEvent {
+public sealed interface LedgerEvent
+    permits Granted, Withdrawn, Objected, Confirmed, PreferencesChanged, RelationshipEvent, Registered, Erased {
   /** The event's id, unique within its ledger. */
   String id();
 

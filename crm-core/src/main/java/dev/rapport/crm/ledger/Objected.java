@@ -7,7 +7,7 @@ import org.immutables.value.Value;
  * for every key until a later valid, non-imported grant names that key.
  */
 @Value.Immutable
-public abstract class Objected implements LedgerEvent {
+public abstract sealed class Objected implements LedgerEvent permits ImmutableObjected {
   Objected() {}
 
   @Override

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * ({@code RULES.md} "The ledger").
  */
 @Value.Immutable
-public abstract class PreferencesChanged implements LedgerEvent {
+public abstract sealed class PreferencesChanged implements LedgerEvent permits ImmutablePreferencesChanged {
   PreferencesChanged() {}
 
   @Override

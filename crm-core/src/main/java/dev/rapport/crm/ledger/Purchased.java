@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * implied consent, the cool-off and the registry exceptions of {@code RULES.md}.
  */
 @Value.Immutable
-public abstract class Purchased implements RelationshipEvent {
+public abstract sealed class Purchased implements RelationshipEvent permits ImmutablePurchased {
   Purchased() {}
 
   @Override

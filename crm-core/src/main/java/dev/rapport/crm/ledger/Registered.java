@@ -7,7 +7,7 @@ import org.immutables.value.Value;
  * {@code RULES.md} US).
  */
 @Value.Immutable
-public abstract class Registered implements LedgerEvent {
+public abstract sealed class Registered implements LedgerEvent permits ImmutableRegistered {
   Registered() {}
 
   @Override

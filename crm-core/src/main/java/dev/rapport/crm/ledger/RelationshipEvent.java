@@ -5,9 +5,9 @@ import java.util.Optional;
 /**
  * A purchase or an inquiry: a contact with one legal entity of the business that is not a grant
  * but may count as an existing relationship (implied consent, the registry exceptions and the
- * cool-off of {@code RULES.md}). Implemented by {@link Purchased} and {@link Inquired} only.
+ * cool-off of {@code RULES.md}). Sealed: {@link Purchased} and {@link Inquired} are its only types.
  */
-public interface RelationshipEvent extends LedgerEvent {
+public sealed interface RelationshipEvent extends LedgerEvent permits Purchased, Inquired {
   /** The legal entity of the business the customer dealt with; absent is the empty entity. */
   Optional<String> entity();
 

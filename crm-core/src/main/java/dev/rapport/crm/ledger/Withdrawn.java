@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  * ({@link #allIntents()}, {@link #allChannels()}). Without an entity it applies to every entity.
  */
 @Value.Immutable
-public abstract class Withdrawn implements LedgerEvent {
+public abstract sealed class Withdrawn implements LedgerEvent permits ImmutableWithdrawn {
   Withdrawn() {}
 
   @Override

@@ -4,10 +4,6 @@ import com.google.common.base.Verify;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
-import dev.rapport.crm.law.ImpliedConsent;
-import dev.rapport.crm.law.JurisdictionPack;
-import dev.rapport.crm.law.Situation;
-import dev.rapport.crm.law.Timing;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
@@ -326,11 +322,11 @@ final class Evaluation {
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
     Optional<QuietHours> quiet = preferences.quietHours();
-    if (quiet.isPresent() && !quiet.get().isEmpty() && !exemptFromQuiet) {
+    if (quiet.isPresent() && !quiet.get().window().isEmpty() && !exemptFromQuiet) {
       QuietHours q = quiet.get();
       timing.add(
-          new DailyWindow(
-              q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
+          new DailyWindowRule(
+              q.window(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
     }
     List<FrequencyCap> own = preferences.caps();
     for (int i = 0; i < own.size(); i++) {
@@ -351,7 +347,7 @@ final class Evaluation {
     for (Timing rule : pack.timing(situation())) {
       timing.add(
           rule.isDailyWindow()
-              ? new DailyWindow(rule.start(), rule.end(), state.customer().zone(), rule.reason())
+              ? new DailyWindowRule(rule.window(), state.customer().zone(), rule.reason())
               : TimingRule.until(rule.until(), rule.reason()));
     }
     return timing;
@@ -424,10 +420,10 @@ final class Evaluation {
     if (timing.isEmpty()) {
       return Optional.empty();
     }
-    List<DailyWindow> daily = new ArrayList<>(2);
+    List<DailyWindowRule> daily = new ArrayList<>(2);
     for (TimingRule rule : timing) {
-      if (rule instanceof DailyWindow) {
-        daily.add((DailyWindow) rule);
+      if (rule instanceof DailyWindowRule) {
+        daily.add((DailyWindowRule) rule);
       }
     }
     if (!daily.isEmpty() && noFreeMinute(daily)) {
@@ -484,21 +480,21 @@ final class Evaluation {
    * Whether the windows together hold every whole minute of a local day, decided from their
    * boundaries: the union of the minute spans they cover, swept in order of their start.
    */
-  static boolean noFreeMinute(List<DailyWindow> daily) {
+  static boolean noFreeMinute(List<DailyWindowRule> daily) {
     int[][] spans = new int[daily.size() * 2][];
     int n = 0;
-    for (DailyWindow window : daily) {
+    for (DailyWindowRule window : daily) {
       n = window.coveredMinutes(spans, n);
     }
     Arrays.sort(spans, 0, n, Comparator.comparingInt(span -> span[0]));
     int firstFree = 0;
-    for (int i = 0; i < n && firstFree < DailyWindow.MINUTES_PER_DAY; i++) {
+    for (int i = 0; i < n && firstFree < DailyWindowRule.MINUTES_PER_DAY; i++) {
       if (spans[i][0] > firstFree) {
         return false;
       }
       firstFree = Math.max(firstFree, spans[i][1]);
     }
-    return firstFree >= DailyWindow.MINUTES_PER_DAY;
+    return firstFree >= DailyWindowRule.MINUTES_PER_DAY;
   }
 
   private Decision deny(List<Reason> reasons) {

@@ -2,7 +2,6 @@ package dev.rapport.crm.policy;
 
 import static java.util.stream.Collectors.joining;
 
-import dev.rapport.crm.law.JurisdictionPack;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.Jurisdiction;
-import dev.rapport.crm.law.JurisdictionPack;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;

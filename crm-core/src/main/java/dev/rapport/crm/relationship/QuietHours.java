@@ -2,35 +2,35 @@ package dev.rapport.crm.relationship;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.rapport.crm.internal.DailyWindows;
 import java.time.LocalTime;
 import org.immutables.value.Value;
 
 /**
- * A daily interval of local wall time in which the customer does not want to be contacted
- * ({@code RULES.md} 6): {@code [start, end)}, wrapping midnight when {@code start} is after
- * {@code end}. A start equal to the end means no quiet hours.
+ * The customer's quiet hours ({@code RULES.md} 6): a {@link DailyWindow} of local wall time in
+ * which they do not want to be contacted, in whole minutes ({@code HH:mm}, {@code RULES.md}
+ * "Bounds of values"). A window whose start equals its end means no quiet hours.
  */
 @Value.Immutable
 public abstract class QuietHours {
   QuietHours() {}
 
-  /** The first quiet minute, local time. */
+  /** The window in which the customer is not contacted. */
   @Value.Parameter
-  public abstract LocalTime start();
-
-  /** The first minute that is no longer quiet, local time. */
-  @Value.Parameter
-  public abstract LocalTime end();
+  public abstract DailyWindow window();
 
   /** Quiet hours from {@code start} (inclusive) to {@code end} (exclusive), local time. */
   public static QuietHours of(LocalTime start, LocalTime end) {
-    return ImmutableQuietHours.of(start, end);
+    return of(DailyWindow.of(start, end));
+  }
+
+  /** Quiet hours over {@code window}. */
+  public static QuietHours of(DailyWindow window) {
+    return ImmutableQuietHours.of(window);
   }
 
   @Value.Check
   void check() {
-    for (LocalTime time : new LocalTime[] {start(), end()}) {
+    for (LocalTime time : new LocalTime[] {window().start(), window().end()}) {
       checkArgument(
           time.getSecond() == 0 && time.getNano() == 0,
           "quiet hours are whole minutes (HH:mm), got %s",
@@ -38,18 +38,9 @@ public abstract class QuietHours {
     }
   }
 
-  /** Whether the local time {@code time} falls inside the quiet hours. */
-  public boolean contains(LocalTime time) {
-    return DailyWindows.contains(start().toNanoOfDay(), end().toNanoOfDay(), time.toNanoOfDay());
-  }
-
-  /** Whether these quiet hours are empty (start equal to end). */
-  public boolean isEmpty() {
-    return start().equals(end());
-  }
-
+  /** The window as {@code start-end}, such as {@code 21:00-08:00}. */
   @Override
   public String toString() {
-    return start() + "-" + end();
+    return window().toString();
   }
 }

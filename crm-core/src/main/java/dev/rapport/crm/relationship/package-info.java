@@ -1,8 +1,9 @@
 /**
  * The vocabulary of a relationship: what a customer can declare ({@link Intent}), what an
  * outreach can be for ({@link Purpose}), how it travels ({@link Channel}), how deeply the
- * customer lets the business know them ({@link Profiling}), and the customer's
- * {@link Preferences} about timing.
+ * customer lets the business know them ({@link Profiling}), the customer's {@link Preferences}
+ * about timing, and the {@link DailyWindow} of local wall time that quiet hours and the laws'
+ * calling hours are made of.
  *
  * <p>See {@code RULES.md} "Intents" to "Channels and senders" of the specification.
  */

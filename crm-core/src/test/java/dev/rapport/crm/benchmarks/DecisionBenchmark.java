@@ -222,7 +222,7 @@ public class DecisionBenchmark {
       if (objected || !live.getOrDefault("PROMOTION|EMAIL|", Boolean.FALSE)) {
         return 1;
       }
-      if (quiet != null && quiet.contains(at.atZone(ledger.customer().zone()).toLocalTime())) {
+      if (quiet != null && quiet.window().contains(at.atZone(ledger.customer().zone()).toLocalTime())) {
         return 2;
       }
       return 0;

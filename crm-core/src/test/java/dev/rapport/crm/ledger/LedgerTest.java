@@ -5,7 +5,6 @@ import static dev.rapport.crm.testing.Fixtures.confirmation;
 import static dev.rapport.crm.testing.Fixtures.customer;
 import static dev.rapport.crm.testing.Fixtures.day;
 import static dev.rapport.crm.testing.Fixtures.erasure;
-import static dev.rapport.crm.testing.Fixtures.foreignEvent;
 import static dev.rapport.crm.testing.Fixtures.grant;
 import static dev.rapport.crm.testing.Fixtures.inquiry;
 import static dev.rapport.crm.testing.Fixtures.ledger;
@@ -152,16 +151,6 @@ final class LedgerTest {
     assertThat(before).isEqualTo(ledger(G1));
     assertThat(before.event("o1")).isEmpty();
     assertThat(before.event("p1")).isEmpty();
-  }
-
-  @Test
-  void anEventOfAForeignTypeIsRejected() {
-    LedgerEvent foreign = foreignEvent("f1", day(1));
-
-    RejectedEventException rejected =
-        catchThrowableOfType(RejectedEventException.class, () -> ledger(G1).append(foreign));
-
-    assertThat(rejected).hasMessage("event f1 is not one of Rapport's event types");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.rapport.crm.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.crm.relationship.DailyWindow;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,9 +26,9 @@ final class NoFreeMinuteTest {
     Random random = new Random(SEED);
     int none = 0;
     for (int n = 0; n < 20_000; n++) {
-      List<DailyWindow> windows = new ArrayList<>();
+      List<DailyWindowRule> windows = new ArrayList<>();
       for (int w = 1 + random.nextInt(3); w > 0; w--) {
-        windows.add(new DailyWindow(time(random), time(random), ZoneId.of("UTC"), QUIET));
+        windows.add(new DailyWindowRule(DailyWindow.of(time(random), time(random)), ZoneId.of("UTC"), QUIET));
       }
       boolean scanned = true;
       for (int minute = 0; minute < 24 * 60 && scanned; minute++) {

@@ -5,7 +5,6 @@ import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.ledger.Actor;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
-import dev.rapport.crm.ledger.EventType;
 import dev.rapport.crm.ledger.Evidence;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
@@ -213,26 +212,6 @@ public final class Fixtures {
   /** The erasure of the customer. */
   public static Erased erasure(String id, Instant at) {
     return Erased.builder().id(id).at(at).build();
-  }
-
-  /** An event of a type Rapport does not know, from outside the ledger package. */
-  public static LedgerEvent foreignEvent(String id, Instant at) {
-    return new LedgerEvent() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public Instant at() {
-        return at;
-      }
-
-      @Override
-      public EventType type() {
-        return EventType.PURCHASED;
-      }
-    };
   }
 
   // ---- ledgers ------------------------------------------------------------------------------

@@ -300,19 +300,6 @@ public abstract class LedgerStoreContract {
     assertThat(ids(store.read("c-1").orElseThrow())).containsExactly("p1");
   }
 
-  @Test
-  void aForeignEventTypeIsRefusedAndNothingIsStored() {
-    store.create(profile("c-1"));
-
-    assertThatThrownBy(
-            () ->
-                store.append(
-                    "c-1", 0, List.of(purchase("p1", day(1)), Fixtures.foreignEvent("x1", day(2)))))
-        .isInstanceOf(RejectedEventException.class);
-
-    assertThat(store.read("c-1").orElseThrow().version()).isZero();
-  }
-
   // ---- order ---------------------------------------------------------------------------------
 
   @Test

@@ -56,7 +56,7 @@ final class LedgerStoryTest {
     assertThat(((Withdrawn) events.get(2)).at()).isEqualTo(Instant.parse("2026-03-04T08:15:00Z"));
     assertThat(events.get(3)).isInstanceOf(Objected.class);
     assertThat(((Inquired) events.get(4)).entity()).contains("acme-bank");
-    assertThat(((PreferencesChanged) events.get(5)).preferences().quietHours().orElseThrow().start())
+    assertThat(((PreferencesChanged) events.get(5)).preferences().quietHours().orElseThrow().window().start())
         .isEqualTo(LocalTime.of(21, 0));
   }
 

@@ -40,8 +40,8 @@ final class PreferencesJson {
 
   static void writeQuietHours(QuietHours quietHours, JsonGenerator gen) {
     gen.writeStartObject();
-    gen.writeStringProperty("start", JsonOut.localTime(quietHours.start()));
-    gen.writeStringProperty("end", JsonOut.localTime(quietHours.end()));
+    gen.writeStringProperty("start", JsonOut.localTime(quietHours.window().start()));
+    gen.writeStringProperty("end", JsonOut.localTime(quietHours.window().end()));
     gen.writeEndObject();
   }
 

@@ -257,12 +257,12 @@ final class Evaluation {
             || outreach.channel() == Channel.POST;
     preferences
         .quietHours()
-        .filter(q -> !q.isEmpty() && !exemptFromQuiet)
+        .filter(q -> !q.window().isEmpty() && !exemptFromQuiet)
         .ifPresent(
             q ->
                 timing.add(
                     new DailyWindow(
-                        q.start(), q.end(), state.customer().zone(), messages.quietHours(q, preferencesEvent))));
+                        q.window().start(), q.window().end(), state.customer().zone(), messages.quietHours(q, preferencesEvent))));
     List<FrequencyCap> caps = new ArrayList<>(preferences.caps());
     caps.addAll(options.caps());
     for (FrequencyCap cap : caps) {

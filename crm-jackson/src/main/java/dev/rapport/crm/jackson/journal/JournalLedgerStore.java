@@ -281,7 +281,7 @@ public final class JournalLedgerStore implements LedgerStore, AutoCloseable {
         content = codec.append(customerId, expectedVersion, batch);
         digest = Chain.digest(content);
       } catch (RuntimeException e) {
-        unencodable = e; // reported after validation, which explains a foreign event better
+        unencodable = e; // reported after validation, whose message on a bad event is more precise
       }
     }
     lock.lock();

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.jackson.RapportJson;
-import dev.rapport.crm.ledger.EventType;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.RejectedEventException;
@@ -20,7 +19,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
@@ -126,36 +124,6 @@ final class JournalLedgerStoreTest {
       assertThat(Files.size(journal())).isEqualTo(size);
       assertThat(store.read("c-1")).contains(before);
       assertThat(store.append("c-1", 1, List.of(purchase("p1"))).version()).isEqualTo(2);
-    }
-  }
-
-  @Test
-  void aForeignEventTypeIsRejectedAndWritesNothing() throws IOException {
-    LedgerEvent foreign =
-        new LedgerEvent() {
-          @Override
-          public String id() {
-            return "x1";
-          }
-
-          @Override
-          public Instant at() {
-            return Fixtures.MARCH_2;
-          }
-
-          @Override
-          public EventType type() {
-            return EventType.PURCHASED;
-          }
-        };
-    try (JournalLedgerStore store = JournalLedgerStore.open(journal())) {
-      store.create(customer("c-1"));
-      long size = Files.size(journal());
-
-      assertThatThrownBy(() -> store.append("c-1", 0, List.of(foreign)))
-          .isInstanceOf(RejectedEventException.class);
-
-      assertThat(Files.size(journal())).isEqualTo(size);
     }
   }
 

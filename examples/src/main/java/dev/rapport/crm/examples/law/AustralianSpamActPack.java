@@ -3,16 +3,17 @@ package dev.rapport.crm.examples.law;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.rapport.crm.customer.Jurisdiction;
-import dev.rapport.crm.law.ImpliedConsent;
-import dev.rapport.crm.law.JurisdictionPack;
-import dev.rapport.crm.law.Situation;
-import dev.rapport.crm.law.Timing;
 import dev.rapport.crm.ledger.RelationshipEvent;
+import dev.rapport.crm.policy.ImpliedConsent;
+import dev.rapport.crm.policy.JurisdictionPack;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.Reason;
+import dev.rapport.crm.policy.Situation;
+import dev.rapport.crm.policy.Timing;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.policy.Wording;
 import dev.rapport.crm.relationship.Channel;
+import dev.rapport.crm.relationship.DailyWindow;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,7 @@ public final class AustralianSpamActPack implements JurisdictionPack {
       "Telecommunications (Telemarketing and Research Calls) Industry Standard 2017";
   private static final LocalTime CALLS_FROM = LocalTime.of(9, 0);
   private static final LocalTime CALLS_UNTIL = LocalTime.of(20, 0);
+  private static final DailyWindow OUTSIDE_CALLING_HOURS = DailyWindow.of(CALLS_UNTIL, CALLS_FROM);
   private static final ImmutableSet<Channel> INFERRED_CONSENT_CHANNELS =
       ImmutableSet.of(Channel.EMAIL, Channel.SMS);
 
@@ -97,6 +99,6 @@ public final class AustralianSpamActPack implements JurisdictionPack {
             "Marketing calls only " + CALLS_FROM + "-" + CALLS_UNTIL + " local time ("
                 + situation.zone() + "; " + CALLING_STANDARD + ").",
             Optional.empty());
-    return ImmutableList.of(Timing.dailyWindow(CALLS_UNTIL, CALLS_FROM, reason));
+    return ImmutableList.of(Timing.dailyWindow(OUTSIDE_CALLING_HOURS, reason));
   }
 }

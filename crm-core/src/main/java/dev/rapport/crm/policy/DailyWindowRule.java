@@ -1,6 +1,7 @@
 package dev.rapport.crm.policy;
 
 import dev.rapport.crm.internal.DailyWindows;
+import dev.rapport.crm.relationship.DailyWindow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,13 +11,12 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 
 /**
- * A timing rule that defers inside a daily interval of local wall time {@code [start, end)},
- * wrapping midnight when start is after end: quiet hours, and the complement of statutory
- * calling hours ({@code RULES.md} 6, {@code RULES.md} US). Local time is read with the zone's
- * real rules at each instant. A boundary inside a daylight-saving gap falls at the instant the
- * gap ends; in a repeated hour the first occurrence counts.
+ * A timing rule that defers inside a {@link DailyWindow} of local wall time: quiet hours, and the
+ * complement of statutory calling hours ({@code RULES.md} 6, {@code RULES.md} US). Local time is
+ * read with the zone's real rules at each instant. A boundary inside a daylight-saving gap falls
+ * at the instant the gap ends; in a repeated hour the first occurrence counts.
  */
-final class DailyWindow implements TimingRule {
+final class DailyWindowRule implements TimingRule {
   static final int MINUTES_PER_DAY = 24 * 60;
 
   private final LocalTime start;
@@ -26,9 +26,9 @@ final class DailyWindow implements TimingRule {
   private final ZoneId zone;
   private final Reason reason;
 
-  DailyWindow(LocalTime start, LocalTime end, ZoneId zone, Reason reason) {
-    this.start = start;
-    this.end = end;
+  DailyWindowRule(DailyWindow window, ZoneId zone, Reason reason) {
+    this.start = window.start();
+    this.end = window.end();
     this.startNano = start.toNanoOfDay();
     this.endNano = end.toNanoOfDay();
     this.zone = zone;

@@ -1,14 +1,12 @@
-package dev.rapport.crm.law;
+package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import dev.rapport.crm.policy.Reason;
-import dev.rapport.crm.policy.Verdict;
+import dev.rapport.crm.relationship.DailyWindow;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Timing {
   private final Reason reason;
-  private final @Nullable LocalTime start;
-  private final @Nullable LocalTime end;
+  private final @Nullable DailyWindow window;
   private final @Nullable Instant until;
 
-  private Timing(Reason reason, @Nullable LocalTime start, @Nullable LocalTime end, @Nullable Instant until) {
+  private Timing(Reason reason, @Nullable DailyWindow window, @Nullable Instant until) {
     checkNotNull(reason, "reason");
     checkArgument(
         reason.verdict() == Verdict.DEFER,
@@ -33,22 +30,22 @@ public final class Timing {
         reason.code(),
         reason.verdict());
     this.reason = reason;
-    this.start = start;
-    this.end = end;
+    this.window = window;
     this.until = until;
   }
 
   /**
-   * Defers inside the daily interval of local wall time {@code [start, end)}, wrapping midnight
-   * when start is after end, read in the customer's zone with its real rules.
+   * Defers inside the daily window of local wall time {@code window}, read in the customer's
+   * zone with its real rules; such as {@code DailyWindow.of(LocalTime.of(21, 0),
+   * LocalTime.of(8, 0))}, the complement of calling hours from 08:00 to 21:00.
    */
-  public static Timing dailyWindow(LocalTime start, LocalTime end, Reason reason) {
-    return new Timing(reason, checkNotNull(start, "start"), checkNotNull(end, "end"), null);
+  public static Timing dailyWindow(DailyWindow window, Reason reason) {
+    return new Timing(reason, checkNotNull(window, "window"), null);
   }
 
   /** Defers everything before {@code until}. */
   public static Timing until(Instant until, Reason reason) {
-    return new Timing(reason, null, null, checkNotNull(until, "until"));
+    return new Timing(reason, null, checkNotNull(until, "until"));
   }
 
   /**
@@ -78,21 +75,15 @@ public final class Timing {
     return reason;
   }
 
-  /** Whether this is a daily window ({@link #start()}, {@link #end()}), not an {@link #until()}. */
+  /** Whether this is a {@link #window() daily window}, not an {@link #until()}. */
   public boolean isDailyWindow() {
     return until == null;
   }
 
-  /** The start of the daily window. */
-  public LocalTime start() {
-    checkState(start != null, "not a daily window");
-    return start;
-  }
-
-  /** The end of the daily window. */
-  public LocalTime end() {
-    checkState(end != null, "not a daily window");
-    return end;
+  /** The daily window in which the rule defers. */
+  public DailyWindow window() {
+    checkState(window != null, "not a daily window");
+    return window;
   }
 
   /** The instant before which the rule defers. */

@@ -1,8 +1,7 @@
-package dev.rapport.crm.law;
+package dev.rapport.crm.policy;
 
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.ledger.RelationshipEvent;
-import dev.rapport.crm.policy.Reason;
 import java.util.List;
 import java.util.Optional;
 

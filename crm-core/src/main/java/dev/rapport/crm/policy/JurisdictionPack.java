@@ -1,7 +1,6 @@
-package dev.rapport.crm.law;
+package dev.rapport.crm.policy;
 
 import dev.rapport.crm.customer.Jurisdiction;
-import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.relationship.Channel;
 import java.util.List;
 import java.util.Optional;
@@ -66,8 +65,23 @@ public interface JurisdictionPack {
     return List.of();
   }
 
-  /** The built-in packs: the EU, EEA and GB (Germany apart), Canada and the United States. */
+  /**
+   * The built-in packs: the EU, EEA and GB (Germany apart), Canada and the United States. They
+   * live in crm-core's package {@code dev.rapport.crm.law}, which reaches the engine as a
+   * {@link Library} service of crm-core's own module.
+   */
   static List<JurisdictionPack> builtIn() {
-    return BuiltInPacks.ALL;
+    return BuiltInPacks.all();
+  }
+
+  /**
+   * How crm-core's own law package hands its packs to the engine without the engine depending
+   * on their classes: a service of the module {@code dev.rapport.crm.core}. The engine reads
+   * crm-core's own library only; a team adds its packs with {@code
+   * PolicyEngine.builder().addPack(...)}, not through this service.
+   */
+  interface Library {
+    /** The packs of this library, in the order the engine consults them. */
+    List<JurisdictionPack> packs();
   }
 }

@@ -1,4 +1,4 @@
-package dev.rapport.crm.law;
+package dev.rapport.crm.policy;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -7,8 +7,6 @@ import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Standing;
-import dev.rapport.crm.policy.HistoryEntry;
-import dev.rapport.crm.policy.Outreach;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
