@@ -8,6 +8,8 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,15 @@ public final class Jurisdiction {
   private static final ImmutableMap<String, String> LOOKALIKES =
       ImmutableMap.of("UK", "GB (ISO 3166-1 for the United Kingdom)", "EL", "GR (ISO 3166-1 for Greece)");
 
+  /**
+   * The jurisdictions parsed so far, by code, so that customers of one jurisdiction share one
+   * value (the engine looks its law up by jurisdiction on every decision). Bounded: past {@link
+   * #KNOWN_AT_MOST} codes a code is parsed into a value of its own, equal all the same.
+   */
+  private static final ConcurrentMap<String, Jurisdiction> KNOWN = new ConcurrentHashMap<>();
+  /** ISO 3166-1 and 3166-2 name about 5,300 codes; the bound leaves room and stops a flood. */
+  private static final int KNOWN_AT_MOST = 8_192;
+
   private final String country;
   private final @Nullable String subdivision;
 
@@ -44,6 +55,18 @@ public final class Jurisdiction {
    */
   public static Jurisdiction of(String code) {
     checkNotNull(code, "jurisdiction code");
+    Jurisdiction known = KNOWN.get(code);
+    if (known != null) {
+      return known;
+    }
+    Jurisdiction parsed = parse(code);
+    if (KNOWN.size() < KNOWN_AT_MOST) {
+      known = KNOWN.putIfAbsent(code, parsed);
+    }
+    return known != null ? known : parsed;
+  }
+
+  private static Jurisdiction parse(String code) {
     var matcher = FORMAT.matcher(code);
     checkArgument(
         matcher.matches(),
@@ -80,7 +103,8 @@ public final class Jurisdiction {
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof Jurisdiction
+    return this == other
+        || other instanceof Jurisdiction
         && ((Jurisdiction) other).country.equals(country)
         && Objects.equals(((Jurisdiction) other).subdivision, subdivision);
   }

@@ -11,6 +11,7 @@ import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Situation;
 import dev.rapport.crm.policy.Wording;
 import dev.rapport.crm.relationship.Channel;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,23 +75,30 @@ final class EuropePack implements JurisdictionPack {
 
   @Override
   public ImpliedConsent impliedConsent(Situation situation) {
-    ImmutableList.Builder<Reason> failures = ImmutableList.builder();
     Optional<String> entity = situation.outreach().entity();
     RelationshipEvent qualifying = null;
-    for (RelationshipEvent event : situation.standing().relationshipEvents()) {
-      boolean sameEntity = event.entity().equals(entity);
-      if (sameEntity && event.optOutOffered()) {
+    List<RelationshipEvent> events = situation.standing().relationshipEvents();
+    for (int i = 0; i < events.size(); i++) {
+      RelationshipEvent event = events.get(i);
+      if (event.optOutOffered() && event.entity().equals(entity)) {
         qualifying = event;
-        continue;
       }
+    }
+    if (qualifying != null) {
+      return ImpliedConsent.by(qualifying);
+    }
+    // None qualifies: why, event by event (the failures are made only here).
+    ImmutableList.Builder<Reason> failures = ImmutableList.builder();
+    for (int i = 0; i < events.size(); i++) {
+      RelationshipEvent event = events.get(i);
       if (!event.optOutOffered()) {
         failures.add(noOptOutOffered(situation, event));
       }
-      if (!sameEntity) {
+      if (!event.entity().equals(entity)) {
         failures.add(RelationshipWindow.otherEntity(situation, event, SOFT_OPT_IN));
       }
     }
-    return qualifying != null ? ImpliedConsent.by(qualifying) : ImpliedConsent.none(failures.build());
+    return ImpliedConsent.none(failures.build());
   }
 
   private static Reason noOptOutOffered(Situation situation, RelationshipEvent event) {

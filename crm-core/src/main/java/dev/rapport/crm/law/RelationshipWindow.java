@@ -8,7 +8,9 @@ import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Situation;
 import dev.rapport.crm.policy.Wording;
+import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -38,27 +40,47 @@ final class RelationshipWindow {
    */
   ImpliedConsent judge(Situation situation) {
     Optional<String> entity = situation.outreach().entity();
-    ImmutableList.Builder<Reason> expired = ImmutableList.builder();
-    ImmutableList.Builder<Reason> otherEntity = ImmutableList.builder();
+    List<RelationshipEvent> events = situation.standing().relationshipEvents();
+    LocalDate sendDay = null;
     boolean sameEntityEvent = false;
     @Nullable RelationshipEvent qualifying = null;
-    for (RelationshipEvent event : situation.standing().relationshipEvents()) {
-      Period window = event instanceof Purchased ? purchase : inquiry;
+    for (int i = 0; i < events.size(); i++) {
+      RelationshipEvent event = events.get(i);
       if (!event.entity().equals(entity)) {
-        otherEntity.add(otherEntity(situation, event, citation));
         continue;
       }
       sameEntityEvent = true;
-      if (situation.localDate(event.at()).isAfter(situation.localDate(situation.at()).minus(window))) {
+      if (sendDay == null) {
+        sendDay = situation.localDate(situation.at());
+      }
+      if (counts(situation, event, sendDay)) {
         qualifying = event;
-      } else {
-        expired.add(expired(situation, event, window));
       }
     }
     if (qualifying != null) {
       return ImpliedConsent.by(qualifying);
     }
-    return ImpliedConsent.none(sameEntityEvent ? expired.build() : otherEntity.build());
+    // None qualifies: why, event by event (the failures are made only here).
+    ImmutableList.Builder<Reason> failures = ImmutableList.builder();
+    for (int i = 0; i < events.size(); i++) {
+      RelationshipEvent event = events.get(i);
+      boolean sameEntity = event.entity().equals(entity);
+      if (sameEntityEvent && sameEntity) {
+        failures.add(expired(situation, event, window(event)));
+      } else if (!sameEntityEvent && !sameEntity) {
+        failures.add(otherEntity(situation, event, citation));
+      }
+    }
+    return ImpliedConsent.none(failures.build());
+  }
+
+  private Period window(RelationshipEvent event) {
+    return event instanceof Purchased ? purchase : inquiry;
+  }
+
+  /** Whether {@code event} lies within its window before {@code sendDay}: {@code E > S - N}. */
+  private boolean counts(Situation situation, RelationshipEvent event, LocalDate sendDay) {
+    return situation.localDate(event.at()).isAfter(sendDay.minus(window(event)));
   }
 
   private Reason expired(Situation situation, RelationshipEvent event, Period window) {

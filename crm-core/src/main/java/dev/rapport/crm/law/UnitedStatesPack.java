@@ -116,7 +116,10 @@ final class UnitedStatesPack implements JurisdictionPack {
     }
     List<Reason> denials = new ArrayList<>(2);
     List<Granted> covering = situation.coveringGrants();
-    boolean written = covering.stream().anyMatch(g -> g.evidence().written());
+    boolean written = false;
+    for (int i = 0; i < covering.size() && !written; i++) {
+      written = covering.get(i).evidence().written();
+    }
     if (outreach.automated() && !written) {
       denials.add(writtenConsentRequired(situation, covering));
     }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
+import dev.rapport.crm.relationship.Preferences;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,13 +31,22 @@ import org.jspecify.annotations.Nullable;
  * double opt-in are judged by the reader, which knows the instant and the rules.
  */
 public final class Standing {
-  private static final int CHANNELS = Channel.values().length;
+  private static final Intent[] INTENTS = Intent.values();
+  private static final Channel[] CHANNEL_VALUES = Channel.values();
+  private static final int CHANNELS = CHANNEL_VALUES.length;
 
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
-  private final @Nullable Instant latest;
+  /**
+   * The instant of the latest event as seconds and nanoseconds ({@code latestSecond} is {@link
+   * Long#MIN_VALUE} for no event): read by every decision, so kept in the standing itself.
+   */
+  private final long latestSecond;
+  private final int latestNano;
   private final Optional<Erased> erased;
   private final Optional<PreferencesChanged> preferences;
+  /** The latest stated preferences, or the defaults; read by every decision. */
+  private final Preferences statedPreferences;
   private final boolean objectedSincePreferences;
   private final Optional<Objected> lastObjection;
   private final Optional<Purchased> lastPurchase;
@@ -45,24 +55,32 @@ public final class Standing {
   private final ImmutableList<Granted> validGrants;
   private final Set<String> confirmed;
   private final Map<Registry, Registered> registered;
-  /** Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named, by entity. */
-  private final Map<Optional<String>, Key>[] keys;
+  /**
+   * Per intent and channel ({@code intent * CHANNELS + channel}): the keys grants named for an
+   * entity, by entity; null where no grant named one.
+   */
+  private final @Nullable Map<Optional<String>, Key>[] keys;
+  /** Per slot as {@link #keys}: the key of the business itself (no entity), if a grant named it. */
+  private final @Nullable Key[] businessKeys;
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic maps is created raw
   private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
     this.customer = customer;
     this.events = ImmutableList.copyOf(timeOrdered);
-    this.keys = new Map[Intent.values().length * CHANNELS];
-    for (LedgerEvent event : events) {
-      if (event instanceof Granted) {
-        Granted grant = (Granted) event;
-        for (Intent intent : grant.intents()) {
-          for (Channel channel : grant.channels()) {
-            int slot = slot(intent, channel);
-            if (keys[slot] == null) {
-              keys[slot] = new HashMap<>(4);
+    this.keys = new Map[INTENTS.length * CHANNELS];
+    this.businessKeys = new Key[keys.length];
+    // Every key a grant names exists from the start: what comes before the grant reaches it too.
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof Granted) {
+        Granted grant = (Granted) events.get(i);
+        Optional<String> entity = grant.entity();
+        for (Intent intent : INTENTS) {
+          if (grant.intents().contains(intent)) {
+            for (Channel channel : CHANNEL_VALUES) {
+              if (grant.channels().contains(channel)) {
+                makeKey(slot(intent, channel), entity);
+              }
             }
-            keys[slot].computeIfAbsent(grant.entity(), e -> new Key());
           }
         }
       }
@@ -73,39 +91,61 @@ public final class Standing {
     boolean objectedSince = false;
     Objected objection = null;
     Purchased purchase = null;
-    ImmutableList.Builder<RelationshipEvent> contacts = ImmutableList.builder();
-    ImmutableList.Builder<Withdrawn> withdrawn = ImmutableList.builder();
-    ImmutableList.Builder<Granted> valid = ImmutableList.builder();
-    Set<String> grantsSeen = new HashSet<>();
+    ImmutableList.Builder<RelationshipEvent> contacts = null;
+    ImmutableList.Builder<Withdrawn> withdrawn = null;
+    ImmutableList.Builder<Granted> valid = null;
+    Set<String> grantsSeen = null; // made at the first confirmation
     Set<String> confirmations = Set.of();
     Map<Registry, Registered> registries = Map.of();
-    for (LedgerEvent event : events) {
+    for (int i = 0; i < events.size(); i++) {
+      LedgerEvent event = events.get(i);
       last = event.at();
       if (event instanceof Granted) {
         Granted grant = (Granted) event;
-        grantsSeen.add(grant.id());
+        if (grantsSeen != null) {
+          grantsSeen.add(grant.id());
+        }
         if (grant.isValidConsent()) {
+          valid = valid == null ? ImmutableList.builder() : valid;
           valid.add(grant);
         }
-        for (Intent intent : grant.intents()) {
-          boolean objectionSkips = intent.opensMarketing() && objection != null;
-          for (Channel channel : grant.channels()) {
-            keys[slot(intent, channel)].get(grant.entity()).grant(grant, objectionSkips);
+        Optional<String> entity = grant.entity();
+        for (Intent intent : INTENTS) {
+          if (grant.intents().contains(intent)) {
+            boolean objectionSkips = intent.opensMarketing() && objection != null;
+            for (Channel channel : CHANNEL_VALUES) {
+              if (grant.channels().contains(channel)) {
+                existingKey(slot(intent, channel), entity).grant(grant, objectionSkips);
+              }
+            }
           }
         }
       } else if (event instanceof Withdrawn) {
         Withdrawn withdrawal = (Withdrawn) event;
+        withdrawn = withdrawn == null ? ImmutableList.builder() : withdrawn;
         withdrawn.add(withdrawal);
-        for (Intent intent : withdrawal.intents()) {
-          for (Channel channel : withdrawal.channels()) {
-            Map<Optional<String>, Key> named = keys[slot(intent, channel)];
-            if (named == null) {
+        Optional<String> entity = withdrawal.entity();
+        for (Intent intent : INTENTS) {
+          if (!withdrawal.intents().contains(intent)) {
+            continue;
+          }
+          for (Channel channel : CHANNEL_VALUES) {
+            if (!withdrawal.channels().contains(channel)) {
               continue;
             }
-            if (withdrawal.entity().isEmpty()) {
-              named.values().forEach(k -> k.withdraw(withdrawal));
+            int slot = slot(intent, channel);
+            if (entity.isEmpty()) {
+              // Every entity's key.
+              if (businessKeys[slot] != null) {
+                businessKeys[slot].withdraw(withdrawal);
+              }
+              if (keys[slot] != null) {
+                for (Key key : keys[slot].values()) {
+                  key.withdraw(withdrawal);
+                }
+              }
             } else {
-              Key key = named.get(withdrawal.entity());
+              Key key = keys[slot] == null ? null : keys[slot].get(entity);
               if (key != null) {
                 key.withdraw(withdrawal);
               }
@@ -115,14 +155,25 @@ public final class Standing {
       } else if (event instanceof Objected) {
         objection = (Objected) event;
         objectedSince = true;
-        for (Map<Optional<String>, Key> named : keys) {
-          if (named != null) {
-            for (Key key : named.values()) {
+        for (int slot = 0; slot < keys.length; slot++) {
+          if (businessKeys[slot] != null) {
+            businessKeys[slot].objection = objection;
+          }
+          if (keys[slot] != null) {
+            for (Key key : keys[slot].values()) {
               key.objection = objection;
             }
           }
         }
       } else if (event instanceof Confirmed) {
+        if (grantsSeen == null) {
+          grantsSeen = new HashSet<>();
+          for (int j = 0; j < i; j++) {
+            if (events.get(j) instanceof Granted) {
+              grantsSeen.add(events.get(j).id());
+            }
+          }
+        }
         String grant = ((Confirmed) event).grant();
         if (grantsSeen.contains(grant)) {
           if (confirmations.isEmpty()) {
@@ -135,8 +186,10 @@ public final class Standing {
         objectedSince = false;
       } else if (event instanceof Purchased) {
         purchase = (Purchased) event;
+        contacts = contacts == null ? ImmutableList.builder() : contacts;
         contacts.add(purchase);
       } else if (event instanceof Inquired) {
+        contacts = contacts == null ? ImmutableList.builder() : contacts;
         contacts.add((Inquired) event);
       } else if (event instanceof Registered) {
         if (registries.isEmpty()) {
@@ -147,22 +200,46 @@ public final class Standing {
         erasure = (Erased) event;
       }
     }
-    this.latest = last;
+    this.latestSecond = last == null ? Long.MIN_VALUE : last.getEpochSecond();
+    this.latestNano = last == null ? 0 : last.getNano();
     this.erased = Optional.ofNullable(erasure);
     this.preferences = Optional.ofNullable(latestPreferences);
+    this.statedPreferences = latestPreferences == null ? Preferences.defaults() : latestPreferences.preferences();
     this.objectedSincePreferences = objectedSince;
     this.lastObjection = Optional.ofNullable(objection);
     this.lastPurchase = Optional.ofNullable(purchase);
-    for (Map<Optional<String>, Key> named : keys) {
-      if (named != null) {
-        named.values().forEach(Key::freeze);
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (businessKeys[slot] != null) {
+        businessKeys[slot].freeze();
+      }
+      if (keys[slot] != null) {
+        keys[slot].values().forEach(Key::freeze);
       }
     }
-    this.relationship = contacts.build();
-    this.withdrawals = withdrawn.build();
-    this.validGrants = valid.build();
+    this.relationship = contacts == null ? ImmutableList.of() : contacts.build();
+    this.withdrawals = withdrawn == null ? ImmutableList.of() : withdrawn.build();
+    this.validGrants = valid == null ? ImmutableList.of() : valid.build();
     this.confirmed = confirmations;
     this.registered = registries;
+  }
+
+  /** Makes the key of {@code entity} in {@code slot} if there is none yet. */
+  private void makeKey(int slot, Optional<String> entity) {
+    if (entity.isEmpty()) {
+      if (businessKeys[slot] == null) {
+        businessKeys[slot] = new Key();
+      }
+      return;
+    }
+    if (keys[slot] == null) {
+      keys[slot] = new HashMap<>(4);
+    }
+    keys[slot].computeIfAbsent(entity, e -> new Key());
+  }
+
+  /** The key of {@code entity} in {@code slot}, made by {@link #makeKey}. */
+  private Key existingKey(int slot, Optional<String> entity) {
+    return entity.isEmpty() ? businessKeys[slot] : keys[slot].get(entity);
   }
 
   /** The fold of every event of {@code ledger}, in time order; computed by the ledger once. */
@@ -185,7 +262,7 @@ public final class Standing {
     checkNotNull(ledger, "ledger");
     checkNotNull(at, "at");
     Standing all = ledger.standing();
-    if (all.latest == null || !all.latest.isAfter(at)) {
+    if (!all.hasEventAfter(at)) {
       return all;
     }
     return new Standing(ledger.customer(), ledger.asOf(at));
@@ -208,6 +285,18 @@ public final class Standing {
   /** The erasure, if the customer was erased. */
   public Optional<Erased> erased() {
     return erased;
+  }
+
+  /** Whether an event lies after {@code at}. */
+  private boolean hasEventAfter(Instant at) {
+    return latestSecond != Long.MIN_VALUE
+        && (latestSecond > at.getEpochSecond()
+            || (latestSecond == at.getEpochSecond() && latestNano > at.getNano()));
+  }
+
+  /** The preferences of the latest {@code preferences} event, or the defaults if there is none. */
+  public Preferences preferences() {
+    return statedPreferences;
   }
 
   /** The latest {@code preferences} event, if any. */
@@ -257,12 +346,16 @@ public final class Standing {
 
   /** The fold of the key (intent, channel, entity). */
   public Key key(Intent intent, Channel channel, Optional<String> entity) {
-    Map<Optional<String>, Key> named = keys[slot(intent, channel)];
-    Key key = named == null ? null : named.get(entity);
+    int slot = slot(intent, channel);
+    Map<Optional<String>, Key> named = keys[slot];
+    Key key = entity.isEmpty() ? businessKeys[slot] : named == null ? null : named.get(entity);
     if (key != null) {
       return key;
     }
     // No grant ever named the key: only withdrawals and objections reach it.
+    if (lastObjection.isEmpty() && !anyWithdrawalNames(intent, channel, entity)) {
+      return Key.UNTOUCHED;
+    }
     Key unnamed = new Key();
     for (Withdrawn withdrawal : withdrawals) {
       if (withdrawal.names(intent, channel, entity)) {
@@ -274,11 +367,23 @@ public final class Standing {
     return unnamed;
   }
 
+  private boolean anyWithdrawalNames(Intent intent, Channel channel, Optional<String> entity) {
+    for (int i = 0; i < withdrawals.size(); i++) {
+      if (withdrawals.get(i).names(intent, channel, entity)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The fold of one key (intent, channel, entity): the event that stands on it (a grant or a
    * withdrawal), the objection standing on it, and the grants that ever named it.
    */
   public static final class Key {
+    /** The key no event reached: nothing stands, nothing named it; shared, as it never changes. */
+    private static final Key UNTOUCHED = new Key();
+
     private @Nullable LedgerEvent standing;
     private @Nullable Objected objection;
     private @Nullable Granted latestNaming;

@@ -2,58 +2,68 @@ package dev.rapport.crm.policy;
 
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.ledger.Granted;
+import dev.rapport.crm.ledger.Objected;
+import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Whether the customer's declarations cover a purpose on a channel for an entity, and if not,
- * every reason why ({@code RULES.md} 3).
+ * every reason why ({@code RULES.md} 3). A covered purpose costs no list and no reason: they are
+ * made only where the answer needs them.
  */
 final class Coverage {
-  private final List<Granted> covering = new ArrayList<>(2);
-  private @Nullable Map<Code, Reason> reasons;
+  private @Nullable Granted firstCovering;
+  private @Nullable List<Granted> covering;
+  /** The reasons it is not covered, one per code, first come first kept. */
+  private @Nullable List<Reason> reasons;
 
   Coverage(Evaluation evaluation, Purpose purpose, Channel channel, Optional<String> entity) {
     State state = evaluation.state();
     Messages messages = evaluation.messages();
-    Optional<String> sender = evaluation.outreach().staff();
+    // Only PERSONAL reads the sender.
+    Optional<String> sender = purpose == Purpose.PERSONAL ? evaluation.outreach().staff() : Optional.empty();
     boolean anyValidGrantOfPurpose = false;
-    for (Intent intent : purpose.openedBy()) {
-      KeyStanding key = state.standing(intent, channel, entity);
-      boolean objected = purpose.isMarketing() && key.objection().isPresent();
+    for (Intent intent : Enums.openedBy(purpose)) {
+      Standing.Key key = state.key(intent, channel, entity);
+      Optional<Objected> objection = key.objection();
+      boolean objected = purpose.isMarketing() && objection.isPresent();
       if (objected) {
-        add(messages.objected(key.objection().get()));
+        add(messages.objected(objection.get()));
       }
-      Optional<Granted> live = key.liveGrant();
-      if (live.isPresent() && !objected && senderPermitted(purpose, sender, live.get())) {
-        covering.add(live.get());
+      Granted live = state.liveGrant(key, channel);
+      if (live != null && !objected && senderPermitted(purpose, sender, live)) {
+        cover(live);
         continue;
       }
-      List<Granted> validOfIntent =
-          state.validGrants().stream().filter(g -> g.intents().contains(intent)).collect(ImmutableList.toImmutableList());
-      anyValidGrantOfPurpose |= !validOfIntent.isEmpty();
+      // The latest valid grant of the intent, and the latest of those on the channel.
+      Granted latestOfIntent = null;
+      Granted latestOnChannel = null;
+      ImmutableList<Granted> valid = state.validGrants();
+      for (int i = 0; i < valid.size(); i++) {
+        Granted grant = valid.get(i);
+        if (grant.intents().contains(intent)) {
+          latestOfIntent = grant;
+          if (grant.channels().contains(channel)) {
+            latestOnChannel = grant;
+          }
+        }
+      }
+      anyValidGrantOfPurpose |= latestOfIntent != null;
       if (key.latestNaming().isPresent()) {
-        namedKeyReasons(messages, purpose, sender, intent, channel, key);
-      } else {
-        validOfIntent.stream()
-            .filter(g -> g.channels().contains(channel))
-            .reduce((first, second) -> second)
-            .ifPresentOrElse(
-                g -> add(messages.otherEntity(g, intent, channel, entity)),
-                () ->
-                    validOfIntent.stream()
-                        .reduce((first, second) -> second)
-                        .ifPresent(g -> add(messages.channelNotDeclared(g, intent, channel))));
+        namedKeyReasons(messages, purpose, sender, intent, channel, new KeyStanding(state, key, channel));
+      } else if (latestOnChannel != null) {
+        add(messages.otherEntity(latestOnChannel, intent, channel, entity));
+      } else if (latestOfIntent != null) {
+        add(messages.channelNotDeclared(latestOfIntent, intent, channel));
       }
     }
-    if (!covering.isEmpty()) {
+    if (firstCovering != null) {
       reasons = null;
       return;
     }
@@ -102,24 +112,51 @@ final class Coverage {
     return sender.isPresent() && (grant.staff().isEmpty() || grant.staff().equals(sender));
   }
 
+  private void cover(Granted grant) {
+    if (firstCovering == null) {
+      firstCovering = grant;
+      return;
+    }
+    if (covering == null) {
+      covering = new ArrayList<>(2);
+      covering.add(firstCovering);
+    }
+    covering.add(grant);
+  }
+
+  /** Adds {@code reason} unless a reason with its code is listed already. */
   private void add(Reason reason) {
     if (reasons == null) {
-      reasons = new LinkedHashMap<>(4);
+      reasons = new ArrayList<>(4);
+    } else {
+      for (int i = 0; i < reasons.size(); i++) {
+        if (reasons.get(i).code().equals(reason.code())) {
+          return;
+        }
+      }
     }
-    reasons.putIfAbsent(reason.code(), reason);
+    reasons.add(reason);
   }
 
   boolean covered() {
-    return !covering.isEmpty();
+    return firstCovering != null;
+  }
+
+  /** The first live grant that covers, as evaluated; null when not covered. */
+  @Nullable Granted firstCoveringGrant() {
+    return firstCovering;
   }
 
   /** The live grants that cover, latest intent first as evaluated. */
   List<Granted> coveringGrants() {
-    return covering;
+    if (covering != null) {
+      return covering;
+    }
+    return firstCovering == null ? ImmutableList.of() : ImmutableList.of(firstCovering);
   }
 
   /** Every reason it is not covered; empty when covered. */
   List<Reason> reasons() {
-    return reasons == null ? ImmutableList.of() : ImmutableList.copyOf(reasons.values());
+    return reasons == null ? ImmutableList.of() : reasons;
   }
 }

@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 
 /**
  * A timing rule that defers inside a {@link DailyWindow} of local wall time: quiet hours, and the
@@ -18,6 +19,7 @@ import java.time.zone.ZoneOffsetTransition;
  */
 final class DailyWindowRule implements TimingRule {
   static final int MINUTES_PER_DAY = 24 * 60;
+  private static final long SECONDS_PER_DAY = 86_400L;
 
   private final LocalTime start;
   private final LocalTime end;
@@ -51,21 +53,25 @@ final class DailyWindowRule implements TimingRule {
 
   /**
    * Writes the spans {@code [from, to)} of whole minutes of the day (minute {@code m} is the
-   * wall time {@code m/60:m%60}) that {@link #contains} holds into {@code spans} from {@code n},
-   * and returns the new count: at most two spans, none for an empty window.
+   * wall time {@code m/60:m%60}) that {@link #contains} holds into {@code spans} as pairs (span
+   * {@code k} at {@code 2k} and {@code 2k + 1}) from span {@code n}, and returns the new count:
+   * at most two spans, none for an empty window.
    */
-  int coveredMinutes(int[][] spans, int n) {
+  int coveredMinutes(int[] spans, int n) {
     if (start.equals(end)) {
       return n;
     }
     int from = firstMinuteNotBefore(start);
     int to = firstMinuteNotBefore(end);
     if (start.isBefore(end)) {
-      spans[n] = new int[] {from, to};
+      spans[2 * n] = from;
+      spans[2 * n + 1] = to;
       return n + 1;
     }
-    spans[n] = new int[] {from, MINUTES_PER_DAY};
-    spans[n + 1] = new int[] {0, to};
+    spans[2 * n] = from;
+    spans[2 * n + 1] = MINUTES_PER_DAY;
+    spans[2 * n + 2] = 0;
+    spans[2 * n + 3] = to;
     return n + 2;
   }
 
@@ -77,21 +83,32 @@ final class DailyWindowRule implements TimingRule {
 
   /** Whether the wall clock at {@code t} reads a time inside the window, with the zone's real offset there. */
   private boolean containsInstant(Instant t) {
-    long offset = zone.getRules().getOffset(t).getTotalSeconds();
-    long nanoOfDay = Math.floorMod(t.getEpochSecond() + offset, 86_400L) * 1_000_000_000L + t.getNano();
-    return containsNanoOfDay(nanoOfDay);
+    return containsNanoOfDay(nanoOfDay(localSecond(t), t));
+  }
+
+  /** The wall clock at {@code t} in seconds from the local epoch, with the zone's real offset there. */
+  private long localSecond(Instant t) {
+    return t.getEpochSecond() + zone.getRules().getOffset(t).getTotalSeconds();
+  }
+
+  private static long nanoOfDay(long localSecond, Instant t) {
+    return Math.floorMod(localSecond, SECONDS_PER_DAY) * 1_000_000_000L + t.getNano();
+  }
+
+  /** The local date of {@code t}: what {@code t.atZone(zone).toLocalDate()} reads, without the zoned value. */
+  private LocalDate localDate(Instant t) {
+    return LocalDate.ofEpochDay(Math.floorDiv(localSecond(t), SECONDS_PER_DAY));
   }
 
   @Override
   public Instant freeFrom(Instant t) {
-    if (!containsInstant(t)) {
+    long localSecond = localSecond(t);
+    long nanoOfDay = nanoOfDay(localSecond, t);
+    if (!containsNanoOfDay(nanoOfDay)) {
       return t;
     }
-    ZonedDateTime local = t.atZone(zone);
-    LocalDate endDate =
-        start.isBefore(end) || local.toLocalTime().isBefore(end)
-            ? local.toLocalDate()
-            : local.toLocalDate().plusDays(1);
+    LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(localSecond, SECONDS_PER_DAY));
+    LocalDate endDate = startNano < endNano || nanoOfDay < endNano ? today : today.plusDays(1);
     Instant windowEnd = firstAfter(endDate, end, t);
     // A clock set back can leave the window before its end (RULES.md 6: wall time at each
     // instant), so a transition inside the window may be the first free instant.
@@ -111,7 +128,7 @@ final class DailyWindowRule implements TimingRule {
       return false;
     }
     if (containsInstant(from)
-        || firstAfter(from.atZone(zone).toLocalDate(), start, from).isBefore(until)) {
+        || firstAfter(localDate(from), start, from).isBefore(until)) {
       return true;
     }
     // A clock set back can re-enter the window without passing its start.
@@ -127,9 +144,11 @@ final class DailyWindowRule implements TimingRule {
 
   /** The first instant after {@code t} at which the wall clock reads {@code time}, from {@code date} on. */
   private Instant firstAfter(LocalDate date, LocalTime time, Instant t) {
+    ZoneRules rules = zone.getRules();
+    int nano = time.getNano();
     for (LocalDate day = date; ; day = day.plusDays(1)) {
       LocalDateTime wall = LocalDateTime.of(day, time);
-      ZoneOffsetTransition transition = zone.getRules().getTransition(wall);
+      ZoneOffsetTransition transition = rules.getTransition(wall);
       if (transition != null && transition.isGap()) {
         Instant gapEnd = transition.getInstant();
         if (gapEnd.isAfter(t)) {
@@ -137,14 +156,24 @@ final class DailyWindowRule implements TimingRule {
         }
         continue;
       }
-      ZonedDateTime zoned = ZonedDateTime.of(wall, zone);
-      if (zoned.toInstant().isAfter(t)) {
-        return zoned.toInstant();
+      // The wall clock reads the time once, or twice in a repeated hour: the earlier offset
+      // first, as ZonedDateTime.of and then withLaterOffsetAtOverlap would give them.
+      ZoneOffset earlier = transition == null ? rules.getOffset(wall) : transition.getOffsetBefore();
+      long first = wall.toEpochSecond(earlier);
+      if (isAfter(first, nano, t)) {
+        return Instant.ofEpochSecond(first, nano);
       }
-      Instant later = zoned.withLaterOffsetAtOverlap().toInstant();
-      if (later.isAfter(t)) {
-        return later;
+      if (transition != null) {
+        long second = wall.toEpochSecond(transition.getOffsetAfter());
+        if (isAfter(second, nano, t)) {
+          return Instant.ofEpochSecond(second, nano);
+        }
       }
     }
+  }
+
+  /** Whether the instant {@code second}, {@code nano} is after {@code t}. */
+  private static boolean isAfter(long second, int nano, Instant t) {
+    return second > t.getEpochSecond() || (second == t.getEpochSecond() && nano > t.getNano());
   }
 }

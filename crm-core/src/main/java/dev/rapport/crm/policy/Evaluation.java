@@ -24,20 +24,20 @@ import dev.rapport.crm.relationship.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One decision in the making ({@code RULES.md} "The model"): the state at the outreach's instant,
  * the jurisdiction pack, and the reasons collected so far.
  */
-final class Evaluation {
+final class Evaluation implements Supplier<List<Granted>> {
+  /** The model alone, for a jurisdiction no pack governs: it adds nothing, so it is not asked. */
+  static final JurisdictionPack MODEL_ALONE = jurisdiction -> true;
+
   private static final ImmutableSet<Channel> UNSUBSCRIBE_CHANNELS =
       Sets.immutableEnumSet(Channel.EMAIL, Channel.SMS, Channel.PUSH, Channel.SOCIAL);
   private static final int MAX_DEFERRAL_STEPS = 10_000;
@@ -49,39 +49,59 @@ final class Evaluation {
   private final State state;
   private final ImmutableList<HistoryEntry> history;
   private final Messages messages;
+  /** The outreach's entity, read once (its accessor wraps it anew on every call). */
+  private final Optional<String> entity;
 
-  private final List<Reason> allowReasons = new ArrayList<>(2);
-  private final List<Reason> denyReasons = new ArrayList<>(4);
+  /** The reasons found so far: the first reason to allow, the others in a list made on the second. */
+  private @Nullable Reason allowReason;
+  private @Nullable List<Reason> moreAllowReasons;
+  /** The reasons to deny found so far, made on the first. */
+  private @Nullable List<Reason> denyReasons;
   private @Nullable Situation situation;
 
+  /**
+   * The evaluation of {@code outreach} under {@code pack}, with {@code doubleOptIn} the channels
+   * the options and the pack together require a confirmation on.
+   */
   Evaluation(
       Ledger ledger,
       List<HistoryEntry> history,
       Outreach outreach,
       PolicyOptions options,
       ImmutableList<PolicyRule> rules,
-      JurisdictionPack pack) {
+      JurisdictionPack pack,
+      Set<Channel> doubleOptIn) {
     this.outreach = outreach;
     this.options = options;
     this.rules = rules;
     this.pack = pack;
-    Set<Channel> doubleOptIn =
-        pack.doubleOptIn().isEmpty()
-            ? options.doubleOptIn()
-            : Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy();
+    this.entity = outreach.entity();
     this.state = new State(Standing.of(ledger, outreach.at()), outreach.at(), doubleOptIn);
     this.history = upTo(history, outreach.at());
     this.messages = new Messages(state, outreach, pack);
   }
 
+  /**
+   * The channels on which every grant needs a {@code confirmed} event: the options' and the
+   * pack's together ({@code RULES.md} 8).
+   */
+  static Set<Channel> doubleOptIn(PolicyOptions options, JurisdictionPack pack) {
+    return pack.doubleOptIn().isEmpty()
+        ? options.doubleOptIn()
+        : Sets.union(options.doubleOptIn(), pack.doubleOptIn()).immutableCopy();
+  }
+
   /** The entries at or before {@code at}, in the order given. */
   private static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
-    boolean allBefore = history instanceof ImmutableList;
-    for (HistoryEntry entry : history) {
-      allBefore &= !entry.at().isAfter(at);
-    }
-    if (allBefore) {
-      return (ImmutableList<HistoryEntry>) history;
+    if (history instanceof ImmutableList) {
+      ImmutableList<HistoryEntry> given = (ImmutableList<HistoryEntry>) history;
+      boolean allBefore = true;
+      for (int i = 0; i < given.size() && allBefore; i++) {
+        allBefore = !given.get(i).at().isAfter(at);
+      }
+      if (allBefore) {
+        return given;
+      }
     }
     ImmutableList.Builder<HistoryEntry> before = ImmutableList.builder();
     for (HistoryEntry entry : history) {
@@ -111,9 +131,15 @@ final class Evaluation {
   /** What the pack sees of this decision: an immutable view, made on first use. */
   private Situation situation() {
     if (situation == null) {
-      situation = Situation.of(state.standing(), outreach, history, this::coveringGrants);
+      situation = Situation.of(state.standing(), outreach, history, this);
     }
     return situation;
+  }
+
+  /** The live grants that cover the outreach's marketing side: the situation's, on first use. */
+  @Override
+  public List<Granted> get() {
+    return coveringGrants();
   }
 
   /**
@@ -125,8 +151,8 @@ final class Evaluation {
   private List<Granted> coveringGrants() {
     if (outreach.purpose() == Purpose.CONSENT_REQUEST) {
       List<Granted> live = new ArrayList<>();
-      for (Intent intent : Intent.values()) {
-        KeyStanding key = state.standing(intent, outreach.channel(), outreach.entity());
+      for (Intent intent : Enums.INTENTS) {
+        KeyStanding key = state.standing(intent, outreach.channel(), entity);
         if (intent.opensMarketing() && key.objection().isEmpty()) {
           key.liveGrant().ifPresent(live::add);
         }
@@ -140,7 +166,7 @@ final class Evaluation {
     if (marketing == null) {
       return ImmutableList.of();
     }
-    Coverage coverage = new Coverage(this, marketing, outreach.channel(), outreach.entity());
+    Coverage coverage = new Coverage(this, marketing, outreach.channel(), entity);
     return coverage.covered() ? coverage.coveringGrants() : ImmutableList.of();
   }
 
@@ -151,7 +177,7 @@ final class Evaluation {
     }
     switch (outreach.purpose()) {
       case TRANSACTIONAL:
-        allowReasons.add(messages.transactional());
+        allowBecause(messages.transactional());
         break;
       case REPLY:
         judgeReply();
@@ -165,8 +191,8 @@ final class Evaluation {
     if (outreach.isDecidedAsPromotionToo()) {
       judgeDeclared(Purpose.PROMOTION);
     }
-    if (outreach.isMarketing()) {
-      denyReasons.addAll(pack.denials(situation()));
+    if (outreach.isMarketing() && pack != MODEL_ALONE) {
+      denyBecause(pack.denials(situation()));
     }
     List<TimingRule> teamTiming = ImmutableList.of();
     if (!rules.isEmpty()) {
@@ -176,18 +202,49 @@ final class Evaluation {
       for (PolicyRule rule : rules) {
         RuleOutcome outcome = evaluate(rule, context);
         if (outcome.denies()) {
-          denyReasons.add(outcome.reason().orElseThrow());
+          denyBecause(outcome.reason().orElseThrow());
         } else if (outcome.defers()) {
           teamTiming.add(teamTimingRule(rule, context, outcome));
         }
       }
     }
-    if (!denyReasons.isEmpty()) {
+    if (denyReasons != null) {
       return deny(denyReasons);
     }
     List<TimingRule> timing = timingRules();
-    timing.addAll(teamTiming);
-    return deferral(timing).orElseGet(this::allow);
+    if (!teamTiming.isEmpty()) {
+      if (timing.isEmpty()) {
+        timing = new ArrayList<>(teamTiming.size());
+      }
+      timing.addAll(teamTiming);
+    }
+    Decision deferral = deferral(timing);
+    return deferral != null ? deferral : allow();
+  }
+
+  private void allowBecause(Reason reason) {
+    if (allowReason == null) {
+      allowReason = reason;
+      return;
+    }
+    if (moreAllowReasons == null) {
+      moreAllowReasons = new ArrayList<>(2);
+      moreAllowReasons.add(allowReason);
+    }
+    moreAllowReasons.add(reason);
+  }
+
+  private void denyBecause(Reason reason) {
+    if (denyReasons == null) {
+      denyReasons = new ArrayList<>(4);
+    }
+    denyReasons.add(reason);
+  }
+
+  private void denyBecause(List<Reason> reasons) {
+    for (int i = 0; i < reasons.size(); i++) {
+      denyBecause(reasons.get(i));
+    }
   }
 
   // RULES.md 2
@@ -202,26 +259,29 @@ final class Evaluation {
       }
     }
     if (inquiry.isPresent()) {
-      allowReasons.add(messages.replyToCustomer(inquiry.get()));
+      allowBecause(messages.replyToCustomer(inquiry.get()));
     } else {
-      denyReasons.add(messages.noOpenInquiry(options.replyWindow()));
+      denyBecause(messages.noOpenInquiry(options.replyWindow()));
     }
   }
 
   // RULES.md 3 and "Implied consent"
   private void judgeDeclared(Purpose purpose) {
-    Coverage coverage = new Coverage(this, purpose, outreach.channel(), outreach.entity());
-    if (coverage.covered()) {
-      allowReasons.add(messages.declaredIntent(coverage.coveringGrants().get(0), purpose));
+    Coverage coverage = new Coverage(this, purpose, outreach.channel(), entity);
+    Granted covering = coverage.firstCoveringGrant();
+    if (covering != null) {
+      allowBecause(messages.declaredIntent(covering, purpose));
       return;
     }
-    Optional<ImpliedConsent> implied = impliedConsent(purpose);
-    if (implied.isPresent() && implied.get().basis().isPresent()) {
-      allowReasons.add(messages.impliedConsent(implied.get().basis().get(), purpose));
+    ImpliedConsent implied = impliedConsent(purpose);
+    if (implied != null && implied.basis().isPresent()) {
+      allowBecause(messages.impliedConsent(implied.basis().get(), purpose));
       return;
     }
-    denyReasons.addAll(coverage.reasons());
-    implied.ifPresent(i -> denyReasons.addAll(i.failures()));
+    denyBecause(coverage.reasons());
+    if (implied != null) {
+      denyBecause(implied.failures());
+    }
   }
 
   /**
@@ -229,22 +289,22 @@ final class Evaluation {
    * empty where it is not consulted: the option off, another purpose or channel, a customer who
    * holds a live grant for the outreach's entity (their declaration is the ceiling), or ended
    * for good by a withdrawal naming an intent that opens the purpose on the channel, or by an
-   * objection ({@code RULES.md} "Implied consent").
+   * objection ({@code RULES.md} "Implied consent"); null where it is not consulted.
    */
-  private Optional<ImpliedConsent> impliedConsent(Purpose purpose) {
+  private @Nullable ImpliedConsent impliedConsent(Purpose purpose) {
     Channel channel = outreach.channel();
     if (!options.impliedConsent()
         || !(purpose == Purpose.OFFER || purpose == Purpose.PROMOTION)
         || !pack.impliedConsentChannels().contains(channel)) {
-      return Optional.empty();
+      return null;
     }
     if (holdsLiveGrantForTheSender()) {
-      return Optional.empty();
+      return null;
     }
     boolean ended =
         state.standing().lastObjection().isPresent()
             || withdrawnFor(purpose, channel);
-    return ended ? Optional.empty() : Optional.of(pack.impliedConsent(situation()));
+    return ended ? null : pack.impliedConsent(situation());
   }
 
   /**
@@ -252,8 +312,10 @@ final class Evaluation {
    * intent on any channel: then implied consent is not consulted ({@code RULES.md} "Implied consent").
    */
   private boolean holdsLiveGrantForTheSender() {
-    for (Granted grant : state.standing().validGrants()) {
-      if (grant.entity().equals(outreach.entity()) && state.isLive(grant)) {
+    ImmutableList<Granted> valid = state.validGrants();
+    for (int i = 0; i < valid.size(); i++) {
+      Granted grant = valid.get(i);
+      if (grant.entity().equals(entity) && state.isLive(grant)) {
         return true;
       }
     }
@@ -263,8 +325,8 @@ final class Evaluation {
   /** Whether a withdrawal names an intent that opens {@code purpose} on {@code channel}. */
   private boolean withdrawnFor(Purpose purpose, Channel channel) {
     for (Withdrawn withdrawal : state.standing().withdrawals()) {
-      for (Intent intent : purpose.openedBy()) {
-        if (withdrawal.names(intent, channel, outreach.entity())) {
+      for (Intent intent : Enums.openedBy(purpose)) {
+        if (withdrawal.names(intent, channel, entity)) {
           return true;
         }
       }
@@ -278,11 +340,11 @@ final class Evaluation {
     List<Granted> live = new ArrayList<>();
     Optional<Objected> objectedLiveKey = Optional.empty();
     Optional<Objected> objection = Optional.empty();
-    for (Intent intent : Intent.values()) {
+    for (Intent intent : Enums.INTENTS) {
       if (!intent.opensMarketing()) {
         continue;
       }
-      KeyStanding key = state.standing(intent, channel, outreach.entity());
+      KeyStanding key = state.standing(intent, channel, entity);
       Optional<Granted> grant = key.liveGrant();
       if (key.objection().isEmpty()) {
         grant.ifPresent(live::add);
@@ -296,67 +358,85 @@ final class Evaluation {
       }
     }
     if (!live.isEmpty()) {
-      allowReasons.add(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
+      allowBecause(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
       return;
     }
     if (objectedLiveKey.isPresent()) {
       // The request would be allowed but for the objection: OBJECTED alone.
-      denyReasons.add(messages.objected(objectedLiveKey.get()));
+      denyBecause(messages.objected(objectedLiveKey.get()));
       return;
     }
-    Optional<ImpliedConsent> implied = impliedConsent(Purpose.PROMOTION);
-    if (implied.isPresent() && implied.get().basis().isPresent()) {
-      allowReasons.add(messages.impliedConsent(implied.get().basis().get(), Purpose.CONSENT_REQUEST));
+    ImpliedConsent implied = impliedConsent(Purpose.PROMOTION);
+    if (implied != null && implied.basis().isPresent()) {
+      allowBecause(messages.impliedConsent(implied.basis().get(), Purpose.CONSENT_REQUEST));
       return;
     }
-    denyReasons.add(messages.consentRequestIsMarketing());
-    objection.ifPresent(o -> denyReasons.add(messages.objected(o)));
+    denyBecause(messages.consentRequestIsMarketing());
+    if (objection.isPresent()) {
+      denyBecause(messages.objected(objection.get()));
+    }
   }
 
   // RULES.md 6 and the packs' timing rules
+  /** The timing rules that apply; an empty list, not to be changed, when none does. */
   private List<TimingRule> timingRules() {
     Preferences preferences = state.preferences();
-    List<TimingRule> timing = new ArrayList<>(4);
-    String preferencesEvent = state.preferencesEventId().orElse(null);
+    List<TimingRule> timing = ImmutableList.of();
     boolean exemptFromQuiet =
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
     Optional<QuietHours> quiet = preferences.quietHours();
-    if (quiet.isPresent() && !quiet.get().window().isEmpty() && !exemptFromQuiet) {
-      QuietHours q = quiet.get();
-      timing.add(
-          new DailyWindowRule(
-              q.window(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
-    }
+    boolean quietApplies = quiet.isPresent() && !quiet.get().window().isEmpty() && !exemptFromQuiet;
     List<FrequencyCap> own = preferences.caps();
+    // The preferences event is cited only by the customer's own quiet hours and caps.
+    String preferencesEvent = quietApplies || !own.isEmpty() ? state.preferencesEventId() : null;
+    if (quietApplies) {
+      QuietHours q = quiet.get();
+      timing = add(
+          timing,
+          new DailyWindowRule(q.window(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
+    }
     for (int i = 0; i < own.size(); i++) {
-      addCap(timing, own.get(i), preferencesEvent);
+      timing = addCap(timing, own.get(i), preferencesEvent);
     }
     List<FrequencyCap> business = options.caps();
     for (int i = 0; i < business.size(); i++) {
       FrequencyCap cap = business.get(i);
-      addCap(timing, cap, own.contains(cap) ? preferencesEvent : null);
+      timing = addCap(timing, cap, own.contains(cap) ? preferencesEvent : null);
     }
     Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
     Optional<Purchased> purchase = state.lastPurchase();
     if (outreach.isMarketing() && coolOff.isPresent() && purchase.isPresent()) {
-      timing.add(
+      timing = add(
+          timing,
           TimingRule.until(
               purchase.get().at().plus(coolOff.get()), messages.coolOff(purchase.get(), coolOff.get())));
     }
-    for (Timing rule : pack.timing(situation())) {
-      timing.add(
-          rule.isDailyWindow()
-              ? new DailyWindowRule(rule.window(), state.customer().zone(), rule.reason())
-              : TimingRule.until(rule.until(), rule.reason()));
+    if (pack != MODEL_ALONE) {
+      List<Timing> law = pack.timing(situation());
+      for (int i = 0; i < law.size(); i++) {
+        Timing rule = law.get(i);
+        timing = add(
+            timing,
+            rule.isDailyWindow()
+                ? new DailyWindowRule(rule.window(), state.customer().zone(), rule.reason())
+                : TimingRule.until(rule.until(), rule.reason()));
+      }
     }
     return timing;
   }
 
-  /** Adds the timing rule of {@code cap} if it counts the outreach and holds it at its instant. */
-  private void addCap(List<TimingRule> timing, FrequencyCap cap, @Nullable String preferencesEvent) {
+  /** {@code timing} with {@code rule} added, made on the first rule. */
+  private static List<TimingRule> add(List<TimingRule> timing, TimingRule rule) {
+    List<TimingRule> rules = timing.isEmpty() ? new ArrayList<>(4) : timing;
+    rules.add(rule);
+    return rules;
+  }
+
+  /** {@code timing} with the timing rule of {@code cap} if it counts the outreach and holds it at its instant. */
+  private List<TimingRule> addCap(List<TimingRule> timing, FrequencyCap cap, @Nullable String preferencesEvent) {
     if (!countedBy(cap)) {
-      return;
+      return timing;
     }
     Instant windowStart = outreach.at().minus(cap.per());
     int inWindow = 0;
@@ -367,19 +447,20 @@ final class Evaluation {
       }
     }
     if (inWindow < cap.max()) {
-      return;
+      return timing;
     }
     List<Instant> sent = new ArrayList<>(inWindow);
-    for (HistoryEntry entry : history) {
+    for (int i = 0; i < history.size(); i++) {
+      HistoryEntry entry = history.get(i);
       if (cap.counts(entry.purpose(), entry.channel())) {
         sent.add(entry.at());
       }
     }
     Optional<Instant> until = Timing.rollingLimit(sent, cap.max(), cap.per(), outreach.at());
     if (until.isPresent()) {
-      timing.add(
-          TimingRule.until(until.get(), messages.frequencyCap(cap, until.get(), preferencesEvent)));
+      return add(timing, TimingRule.until(until.get(), messages.frequencyCap(cap, until.get(), preferencesEvent)));
     }
+    return timing;
   }
 
   private boolean countedBy(FrequencyCap cap) {
@@ -414,30 +495,29 @@ final class Evaluation {
 
   /**
    * The earliest instant {@code t >= at} at which no timing rule defers, found as a fixpoint
-   * ({@code RULES.md} 6); a DENY where the daily windows leave no free minute in a day.
+   * ({@code RULES.md} 6); a DENY where the daily windows leave no free minute in a day; null
+   * where nothing defers the outreach at its instant.
    */
-  private Optional<Decision> deferral(List<TimingRule> timing) {
+  private @Nullable Decision deferral(List<TimingRule> timing) {
     if (timing.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
-    List<DailyWindowRule> daily = new ArrayList<>(2);
-    for (TimingRule rule : timing) {
-      if (rule instanceof DailyWindowRule) {
-        daily.add((DailyWindowRule) rule);
+    if (noFreeMinute(timing)) {
+      ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
+      for (int i = 0; i < timing.size(); i++) {
+        if (timing.get(i) instanceof DailyWindowRule) {
+          reasons.add(timing.get(i).reason());
+        }
       }
-    }
-    if (!daily.isEmpty() && noFreeMinute(daily)) {
-      List<Reason> reasons = new ArrayList<>(daily.size());
-      daily.forEach(window -> reasons.add(window.reason()));
-      return Optional.of(deny(reasons));
+      return deny(reasons.build());
     }
     Instant at = outreach.at();
     Instant t = at;
     for (int step = 0; ; step++) {
       Verify.verify(step < MAX_DEFERRAL_STEPS, "no deferral end found after %s steps", step);
       Instant next = t;
-      for (TimingRule rule : timing) {
-        Instant free = rule.freeFrom(t);
+      for (int i = 0; i < timing.size(); i++) {
+        Instant free = timing.get(i).freeFrom(t);
         if (free.isAfter(next)) {
           next = free;
         }
@@ -448,19 +528,20 @@ final class Evaluation {
       t = next;
     }
     if (t.equals(at)) {
-      return Optional.empty();
+      return null;
     }
     Instant until = t;
     List<Reason> reasons = new ArrayList<>(timing.size());
-    for (TimingRule rule : timing) {
+    for (int i = 0; i < timing.size(); i++) {
+      TimingRule rule = timing.get(i);
       if (rule.defersWithin(at, until) && !listed(reasons, rule.reason())) {
         reasons.add(rule.reason());
       }
     }
     if (!Limits.isInRange(until)) {
-      return Optional.of(deny(reasons)); // no free instant before the time line ends (RULES.md, "Bounds of values")
+      return deny(reasons); // no free instant before the time line ends (RULES.md, "Bounds of values")
     }
-    return Optional.of(Decision.of(Verdict.DEFER, reasons, ImmutableList.of(), Optional.of(until)));
+    return Decision.of(Verdict.DEFER, immutable(reasons), ImmutableList.of(), Optional.of(until));
   }
 
   /**
@@ -468,7 +549,8 @@ final class Evaluation {
    * same thing are listed once). Sentences are compared only where codes are equal.
    */
   private static boolean listed(List<Reason> reasons, Reason reason) {
-    for (Reason other : reasons) {
+    for (int i = 0; i < reasons.size(); i++) {
+      Reason other = reasons.get(i);
       if (other.code().equals(reason.code()) && other.message().equals(reason.message())) {
         return true;
       }
@@ -477,57 +559,88 @@ final class Evaluation {
   }
 
   /**
-   * Whether the windows together hold every whole minute of a local day, decided from their
-   * boundaries: the union of the minute spans they cover, swept in order of their start.
+   * Whether the daily windows among {@code timing} together hold every whole minute of a local
+   * day, decided from their boundaries: the union of the minute spans they cover, swept in order
+   * of their start. False where there is no daily window.
    */
-  static boolean noFreeMinute(List<DailyWindowRule> daily) {
-    int[][] spans = new int[daily.size() * 2][];
-    int n = 0;
-    for (DailyWindowRule window : daily) {
-      n = window.coveredMinutes(spans, n);
+  static boolean noFreeMinute(List<? extends TimingRule> timing) {
+    int windows = 0;
+    for (int i = 0; i < timing.size(); i++) {
+      if (timing.get(i) instanceof DailyWindowRule) {
+        windows++;
+      }
     }
-    Arrays.sort(spans, 0, n, Comparator.comparingInt(span -> span[0]));
+    if (windows == 0) {
+      return false;
+    }
+    // Spans [from, to) as pairs: from at 2k, to at 2k + 1.
+    int[] spans = new int[windows * 4];
+    int n = 0;
+    for (int i = 0; i < timing.size(); i++) {
+      if (timing.get(i) instanceof DailyWindowRule) {
+        n = ((DailyWindowRule) timing.get(i)).coveredMinutes(spans, n);
+      }
+    }
+    sortByStart(spans, n);
     int firstFree = 0;
     for (int i = 0; i < n && firstFree < DailyWindowRule.MINUTES_PER_DAY; i++) {
-      if (spans[i][0] > firstFree) {
+      if (spans[2 * i] > firstFree) {
         return false;
       }
-      firstFree = Math.max(firstFree, spans[i][1]);
+      firstFree = Math.max(firstFree, spans[2 * i + 1]);
     }
     return firstFree >= DailyWindowRule.MINUTES_PER_DAY;
   }
 
+  /** Sorts the first {@code n} pairs of {@code spans} by their first element (a handful: insertion). */
+  private static void sortByStart(int[] spans, int n) {
+    for (int i = 1; i < n; i++) {
+      int from = spans[2 * i];
+      int to = spans[2 * i + 1];
+      int j = i - 1;
+      while (j >= 0 && spans[2 * j] > from) {
+        spans[2 * j + 2] = spans[2 * j];
+        spans[2 * j + 3] = spans[2 * j + 1];
+        j--;
+      }
+      spans[2 * j + 2] = from;
+      spans[2 * j + 3] = to;
+    }
+  }
+
+  /** {@code reasons} as an immutable list, without copying twice. */
+  private static ImmutableList<Reason> immutable(List<Reason> reasons) {
+    return reasons.size() == 1 ? ImmutableList.of(reasons.get(0)) : ImmutableList.copyOf(reasons);
+  }
+
   private Decision deny(List<Reason> reasons) {
-    return Decision.of(Verdict.DENY, reasons, ImmutableList.of(), Optional.empty());
+    return Decision.of(Verdict.DENY, immutable(reasons), ImmutableList.of(), Optional.empty());
   }
 
   // RULES.md 5
   private Decision allow() {
-    Verify.verify(!allowReasons.isEmpty(), "an ALLOW without a reason for %s", outreach.purpose());
+    Verify.verify(allowReason != null, "an ALLOW without a reason for %s", outreach.purpose());
     boolean unsubscribable =
         (outreach.purpose() != Purpose.TRANSACTIONAL && outreach.purpose() != Purpose.REPLY)
             || outreach.containsPromotion();
-    Set<ObligationCode> codes = EnumSet.noneOf(ObligationCode.class);
+    int codes = 0;
     if (unsubscribable && UNSUBSCRIBE_CHANNELS.contains(outreach.channel())) {
-      codes.add(ObligationCode.INCLUDE_UNSUBSCRIBE);
+      codes |= Obligations.bit(ObligationCode.INCLUDE_UNSUBSCRIBE);
       if (outreach.channel() == Channel.EMAIL) {
-        codes.add(ObligationCode.ONE_CLICK_UNSUBSCRIBE);
+        codes |= Obligations.bit(ObligationCode.ONE_CLICK_UNSUBSCRIBE);
       }
     }
     if (outreach.isMarketing()) {
-      codes.add(ObligationCode.IDENTIFY_SENDER);
+      codes |= Obligations.bit(ObligationCode.IDENTIFY_SENDER);
     }
     Profiling allowed = state.profiling();
     if (outreach.tracking() && allowed != Profiling.INFERRED) {
-      codes.add(ObligationCode.NO_TRACKING);
+      codes |= Obligations.bit(ObligationCode.NO_TRACKING);
     }
-    ImmutableList.Builder<Obligation> obligations = ImmutableList.builder();
-    for (ObligationCode code : codes) {
-      obligations.add(Obligation.of(code));
-    }
-    if (!allowed.permits(outreach.personalization())) {
-      obligations.add(Obligation.of(ObligationCode.LIMIT_PERSONALIZATION, allowed.name()));
-    }
-    return Decision.of(Verdict.ALLOW, allowReasons, obligations.build(), Optional.empty());
+    ImmutableList<Obligation> obligations =
+        Obligations.of(codes, allowed.permits(outreach.personalization()) ? null : allowed);
+    ImmutableList<Reason> reasons =
+        moreAllowReasons == null ? ImmutableList.of(allowReason) : ImmutableList.copyOf(moreAllowReasons);
+    return Decision.of(Verdict.ALLOW, reasons, obligations, Optional.empty());
   }
 }

@@ -5,7 +5,6 @@ import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.Channel;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -22,9 +21,8 @@ final class KeyStanding {
     this.key = key;
     Optional<Granted> grant = key.grant();
     if (grant.isPresent()) {
-      Optional<Instant> expiresAt = grant.get().expiresAt();
-      this.expired = expiresAt.isPresent() && !expiresAt.get().isAfter(state.at());
-      this.awaitingConfirmation = state.needsConfirmation(channel) && !state.isConfirmed(grant.get());
+      this.expired = state.expired(grant.get());
+      this.awaitingConfirmation = state.awaitingConfirmation(grant.get(), channel);
     } else {
       this.expired = false;
       this.awaitingConfirmation = false;

@@ -129,18 +129,18 @@ final class Messages {
   }
 
   Reason awaitingConfirmation(Granted grant, Channel channel) {
-    String rule =
-        pack.doubleOptInCitation(channel).map(c -> " (double opt-in, " + c + ")").orElse(" (double opt-in)");
     return reason(ReasonCode.AWAITING_CONFIRMATION, grant, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
-            + cite(grant) + ") is not yet confirmed on " + channel + rule + ".");
+            + cite(grant) + ") is not yet confirmed on " + channel
+            + pack.doubleOptInCitation(channel).map(c -> " (double opt-in, " + c + ")").orElse(" (double opt-in)")
+            + ".");
   }
 
   Reason senderNotPermitted(Granted grant, Optional<String> sender) {
-    String who = sender.map(s -> "staff " + s).orElse("the brand");
-    String allowed = grant.staff().map(s -> "staff " + s + " only").orElse("a member of staff");
     return reason(ReasonCode.SENDER_NOT_PERMITTED, grant, () ->
-        "Declared ONE_TO_ONE (" + cite(grant) + ") with " + allowed + "; PERSONAL from " + who
+        "Declared ONE_TO_ONE (" + cite(grant) + ") with "
+            + grant.staff().map(s -> "staff " + s + " only").orElse("a member of staff")
+            + "; PERSONAL from " + sender.map(s -> "staff " + s).orElse("the brand")
             + " is not permitted.");
   }
 
@@ -171,13 +171,15 @@ final class Messages {
             + " is direct marketing (GDPR Art. 21(2)-(3)).");
   }
 
+  /** {@code live} is not changed afterwards: the sentence reads it when first asked for. */
   Reason beyondDeclaredRelationship(List<Granted> live, Purpose purpose) {
     Granted latest = live.get(live.size() - 1);
-    TreeSet<Intent> intents = new TreeSet<>();
-    live.forEach(g -> intents.addAll(g.intents()));
-    return reason(ReasonCode.BEYOND_DECLARED_RELATIONSHIP, latest, () ->
-        "Declared " + names(intents) + " only (" + cite(latest) + "); " + purpose
-            + " is beyond it.");
+    return reason(ReasonCode.BEYOND_DECLARED_RELATIONSHIP, latest, () -> {
+      TreeSet<Intent> intents = new TreeSet<>();
+      live.forEach(g -> intents.addAll(g.intents()));
+      return "Declared " + names(intents) + " only (" + cite(latest) + "); " + purpose
+          + " is beyond it.";
+    });
   }
 
   Reason noDeclaredRelationship(Purpose purpose) {
@@ -198,10 +200,10 @@ final class Messages {
   }
 
   Reason frequencyCap(FrequencyCap cap, Instant until, @Nullable String preferencesEvent) {
-    String whose = preferencesEvent == null ? "The business's cap" : "The customer's cap";
-    String what = cap.purposes().isEmpty() ? "outreach" : names(cap.purposes());
     return byId(ReasonCode.FREQUENCY_CAP, preferencesEvent, () ->
-        whose + " allows at most " + cap.max() + " " + what
+        (preferencesEvent == null ? "The business's cap" : "The customer's cap")
+            + " allows at most " + cap.max() + " "
+            + (cap.purposes().isEmpty() ? "outreach" : names(cap.purposes()))
             + (cap.channels().isEmpty() ? "" : " on " + names(cap.channels()))
             + " per " + duration(cap.per()) + "; the next slot opens at " + local(until) + ".");
   }

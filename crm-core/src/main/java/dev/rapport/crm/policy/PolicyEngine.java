@@ -5,9 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -32,14 +34,11 @@ import java.util.concurrent.ConcurrentMap;
  * }</pre>
  */
 public final class PolicyEngine {
-  /** The model alone, for a jurisdiction no pack governs. */
-  private static final JurisdictionPack MODEL_ALONE = jurisdiction -> true;
-
   private final PolicyOptions options;
   private final ImmutableList<PolicyRule> rules;
   private final ImmutableList<JurisdictionPack> packs;
-  /** The pack chosen for each jurisdiction met so far (a pack's answer to governs is fixed). */
-  private final ConcurrentMap<Jurisdiction, JurisdictionPack> chosenPacks = new ConcurrentHashMap<>();
+  /** The law chosen for each jurisdiction met so far (a pack's answer to governs is fixed). */
+  private final ConcurrentMap<Jurisdiction, Law> chosenLaw = new ConcurrentHashMap<>();
 
   private PolicyEngine(
       PolicyOptions options, ImmutableList<PolicyRule> rules, ImmutableList<JurisdictionPack> packs) {
@@ -79,24 +78,43 @@ public final class PolicyEngine {
     checkNotNull(ledger, "ledger");
     checkNotNull(history, "history");
     checkNotNull(outreach, "outreach");
-    return new Evaluation(ledger, history, outreach, options, rules, pack(ledger.customer().jurisdiction()))
+    Law law = law(ledger.customer().jurisdiction());
+    return new Evaluation(ledger, history, outreach, options, rules, law.pack, law.doubleOptIn)
         .decide();
   }
 
-  /** The first pack that governs {@code jurisdiction}, the team's own first; else the model alone. */
-  private JurisdictionPack pack(Jurisdiction jurisdiction) {
-    JurisdictionPack chosen = chosenPacks.get(jurisdiction);
+  /**
+   * The law of {@code jurisdiction}: the first pack that governs it, the team's own first, else
+   * the model alone, with the double opt-in channels it and the options require.
+   */
+  private Law law(Jurisdiction jurisdiction) {
+    Law chosen = chosenLaw.get(jurisdiction);
     if (chosen == null) {
-      chosen = MODEL_ALONE;
+      JurisdictionPack governing = Evaluation.MODEL_ALONE;
       for (JurisdictionPack pack : packs) {
         if (pack.governs(jurisdiction)) {
-          chosen = pack;
+          governing = pack;
           break;
         }
       }
-      chosenPacks.putIfAbsent(jurisdiction, chosen);
+      chosen = new Law(governing, Evaluation.doubleOptIn(options, governing));
+      Law earlier = chosenLaw.putIfAbsent(jurisdiction, chosen);
+      if (earlier != null) {
+        chosen = earlier;
+      }
     }
     return chosen;
+  }
+
+  /** A jurisdiction's pack and the channels on which every grant needs a confirmation there. */
+  private static final class Law {
+    final JurisdictionPack pack;
+    final Set<Channel> doubleOptIn;
+
+    Law(JurisdictionPack pack, Set<Channel> doubleOptIn) {
+      this.pack = pack;
+      this.doubleOptIn = doubleOptIn;
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The relationship at one instant ({@code RULES.md} "The ledger"): the ledger's {@link Standing}
@@ -32,8 +33,7 @@ final class State {
     this.standing = standing;
     this.at = at;
     this.doubleOptIn = doubleOptIn;
-    Optional<PreferencesChanged> latest = standing.latestPreferences();
-    this.preferences = latest.isPresent() ? latest.get().preferences() : Preferences.defaults();
+    this.preferences = standing.preferences();
   }
 
   Standing standing() {
@@ -62,10 +62,10 @@ final class State {
     return preferences;
   }
 
-  /** The id of the latest {@code preferences} event, if any. */
-  Optional<String> preferencesEventId() {
+  /** The id of the latest {@code preferences} event, or null if there is none. */
+  @Nullable String preferencesEventId() {
     Optional<PreferencesChanged> latest = standing.latestPreferences();
-    return latest.isPresent() ? Optional.of(latest.get().id()) : Optional.empty();
+    return latest.isPresent() ? latest.get().id() : null;
   }
 
   /**
@@ -101,6 +101,36 @@ final class State {
     return new KeyStanding(this, standing.key(intent, channel, entity), channel);
   }
 
+  /** The fold of the key (intent, channel, entity), without judging it at the instant. */
+  Standing.Key key(Intent intent, Channel channel, Optional<String> entity) {
+    return standing.key(intent, channel, entity);
+  }
+
+  /**
+   * The standing grant of {@code key} on {@code channel} if it is live at the instant: not
+   * expired and confirmed where required ({@code RULES.md} 3); what {@link
+   * KeyStanding#liveGrant()} answers, without building one.
+   */
+  @Nullable Granted liveGrant(Standing.Key key, Channel channel) {
+    Optional<Granted> standingGrant = key.grant();
+    if (standingGrant.isEmpty()) {
+      return null;
+    }
+    Granted grant = standingGrant.get();
+    return expired(grant) || awaitingConfirmation(grant, channel) ? null : grant;
+  }
+
+  /** Whether {@code grant} has expired at the instant. */
+  boolean expired(Granted grant) {
+    Optional<Instant> expiresAt = grant.expiresAt();
+    return expiresAt.isPresent() && !expiresAt.get().isAfter(at);
+  }
+
+  /** Whether {@code grant} on {@code channel} still waits for its {@code confirmed} event. */
+  boolean awaitingConfirmation(Granted grant, Channel channel) {
+    return needsConfirmation(channel) && !isConfirmed(grant);
+  }
+
   /** The valid grants, in time order. */
   ImmutableList<Granted> validGrants() {
     return (ImmutableList<Granted>) standing.validGrants();
@@ -108,20 +138,31 @@ final class State {
 
   /** The live grants on any key, latest last ({@code RULES.md} 3). */
   ImmutableList<Granted> liveGrants() {
-    ImmutableList.Builder<Granted> live = ImmutableList.builder();
-    for (Granted g : standing.validGrants()) {
+    ImmutableList<Granted> valid = validGrants();
+    ImmutableList.Builder<Granted> live = null;
+    for (int i = 0; i < valid.size(); i++) {
+      Granted g = valid.get(i);
       if (isLive(g)) {
+        if (live == null) {
+          live = ImmutableList.builderWithExpectedSize(valid.size() - i);
+        }
         live.add(g);
       }
     }
-    return live.build();
+    return live == null ? ImmutableList.of() : live.build();
   }
 
   /** Whether {@code grant} is the live grant of some key it names. */
   boolean isLive(Granted grant) {
-    for (Intent intent : grant.intents()) {
-      for (Channel channel : grant.channels()) {
-        if (standing(intent, channel, grant.entity()).liveGrant().orElse(null) == grant) {
+    Optional<String> entity = grant.entity();
+    Set<Intent> intents = grant.intents();
+    Set<Channel> channels = grant.channels();
+    for (Intent intent : Enums.INTENTS) {
+      if (!intents.contains(intent)) {
+        continue;
+      }
+      for (Channel channel : Enums.CHANNELS) {
+        if (channels.contains(channel) && liveGrant(standing.key(intent, channel, entity), channel) == grant) {
           return true;
         }
       }

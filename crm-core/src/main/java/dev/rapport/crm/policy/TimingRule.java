@@ -39,6 +39,27 @@ interface TimingRule {
 
   /** A rule that defers everything before {@code until}: a cap, a cool-off, a call limit. */
   static TimingRule until(Instant until, Reason reason) {
-    return of(reason, t -> t.isBefore(until) ? until : t);
+    return new Until(until, reason);
+  }
+
+  /** The rule of {@link #until(Instant, Reason)}. */
+  final class Until implements TimingRule {
+    private final Instant until;
+    private final Reason reason;
+
+    private Until(Instant until, Reason reason) {
+      this.until = until;
+      this.reason = reason;
+    }
+
+    @Override
+    public Reason reason() {
+      return reason;
+    }
+
+    @Override
+    public Instant freeFrom(Instant t) {
+      return t.isBefore(until) ? until : t;
+    }
   }
 }

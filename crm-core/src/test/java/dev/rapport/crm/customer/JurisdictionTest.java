@@ -83,4 +83,13 @@ final class JurisdictionTest {
     assertThat(CustomerProfile.of("c-1", Jurisdiction.of("GB"), ZoneId.of("Europe/London")).kind())
         .isEqualTo(CustomerKind.INDIVIDUAL);
   }
+
+  @Test
+  void aCodeParsedTwiceGivesTheSameValueAndARefusedCodeIsNotKept() {
+    assertThat(Jurisdiction.of("US-FL")).isSameAs(Jurisdiction.of("US-FL"));
+    assertThat(Jurisdiction.of("US-FL")).isEqualTo(Jurisdiction.of("US-FL")).isNotEqualTo(Jurisdiction.of("US"));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> Jurisdiction.of("XX")).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }
