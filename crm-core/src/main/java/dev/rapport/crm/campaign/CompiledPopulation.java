@@ -8,6 +8,7 @@ import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.PreferencesChanged;
 import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.Standing;
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
@@ -283,7 +284,7 @@ public final class CompiledPopulation {
           free = Instant.ofEpochSecond(second + Math.floorMod(quietEnd - secondOfDay, SECONDS_PER_DAY));
         }
       }
-      if (expiry == null || free.isBefore(expiry)) {
+      if ((expiry == null || free.isBefore(expiry)) && Limits.isInRange(free)) {
         decideAt = free;
       }
       Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(decideAt));
