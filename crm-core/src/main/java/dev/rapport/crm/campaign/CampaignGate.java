@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.rapport.crm.internal.DailyWindows;
 import dev.rapport.crm.ledger.Ledger;
+import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
@@ -41,6 +42,8 @@ import org.jspecify.annotations.Nullable;
 public final class CampaignGate {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long SECONDS_PER_DAY = 86_400L;
+  /** The last whole second a deferral may end at; past it the engine denies. */
+  private static final long LAST_SECOND = Limits.MAX_INSTANT.getEpochSecond();
   /** A store that knows no one: the engine's answer for a customer no store knows. */
   private static final LedgerStore NO_CUSTOMERS = new InMemoryLedgerStore();
   private final PolicyEngine engine;
@@ -257,6 +260,9 @@ public final class CampaignGate {
       if (!deferring) {
         return allowed;
       }
+      if (until > LAST_SECOND) {
+        return null; // the engine's denial past the end of the time line (RULES.md, "Bounds of values")
+      }
       deferUntil[i] = until;
       return Outcome.deferral(false, capDefers, coolingOff);
     }
@@ -276,7 +282,7 @@ public final class CampaignGate {
       free = second == CompiledPopulation.NONE ? first : second;
       quietDefers = heldUntil != CompiledPopulation.NONE || nextWallTime(start, at, nano, offset) < free;
     }
-    if (free >= nextTransition) {
+    if (free >= nextTransition || free > LAST_SECOND) {
       return null;
     }
     deferUntil[i] = free;

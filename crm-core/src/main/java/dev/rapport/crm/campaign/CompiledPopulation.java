@@ -1,16 +1,21 @@
 package dev.rapport.crm.campaign;
 
 import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.internal.DailyWindows;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.PreferencesChanged;
 import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.Standing;
+import dev.rapport.crm.limits.Limits;
+import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
+import dev.rapport.crm.policy.Obligation;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
+import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.DailyWindow;
@@ -55,6 +60,7 @@ public final class CompiledPopulation {
   static final byte FALLBACK = 0;
   static final byte FAST = 1;
   static final long NONE = Long.MIN_VALUE;
+  private static final long SECONDS_PER_DAY = 86_400L;
 
   private final OutreachTemplate template;
   private final PolicyEngine engine;
@@ -155,26 +161,51 @@ public final class CompiledPopulation {
     Outreach shape = template.shape();
     Chunk chunk = new Chunk(start, n);
     boolean compilable = compilable(engine, shape);
-    Map<Outcome, Outcome> outcomes = new HashMap<>();
-    List<Integer> capMax = new ArrayList<>();
-    List<Long> capPer = new ArrayList<>();
-    List<Integer> histFirst = new ArrayList<>();
+    Outcomes outcomes = new Outcomes();
+    List<FrequencyCap> businessCaps = engine.options().caps();
+    int rows = 0;
+    int[] capMax = new int[16];
+    long[] capPer = new long[16];
+    int[] histFirst = new int[17];
     long[] hist = new long[64];
     int histSize = 0;
+    // The chunk's own small table of zones (a population has few): the shared index, the
+    // template's instant there and the zone's offset at that instant, each found once per chunk.
+    ZoneId[] seenZones = new ZoneId[8];
+    short[] seenIndex = new short[8];
+    Instant[] seenHint = new Instant[8];
+    int[] seenOffset = new int[8];
+    int seen = 0;
     for (int j = 0; j < n; j++) {
       CampaignCustomer customer = customers.get(start + j);
       Ledger ledger = customer.ledgerOrNull();
-      chunk.capFirst[j] = capMax.size();
+      chunk.capFirst[j] = rows;
       chunk.mode[j] = FALLBACK;
       if (ledger == null) {
         continue;
       }
-      chunk.zone[j] = zones.index(ledger.customer().zone());
+      ZoneId zone = ledger.customer().zone();
+      int slot = 0;
+      while (slot < seen && seenZones[slot] != zone) {
+        slot++;
+      }
+      if (slot == seen) {
+        if (seen == seenZones.length) {
+          seenZones = Arrays.copyOf(seenZones, seen * 2);
+          seenIndex = Arrays.copyOf(seenIndex, seen * 2);
+          seenHint = Arrays.copyOf(seenHint, seen * 2);
+          seenOffset = Arrays.copyOf(seenOffset, seen * 2);
+        }
+        seenZones[slot] = zone;
+        seenIndex[slot] = zones.index(zone);
+        seenHint[slot] = template.instantIn(zone);
+        seenOffset[slot] = zone.getRules().getOffset(seenHint[slot]).getTotalSeconds();
+        seen++;
+      }
+      chunk.zone[j] = seenIndex[slot];
       if (!compilable) {
         continue;
       }
-      int rowsBefore = capMax.size();
-      int histBefore = histSize;
       Instant latest = null;
       for (LedgerEvent event : ledger.events()) {
         if (latest == null || event.at().isAfter(latest)) {
@@ -183,7 +214,7 @@ public final class CompiledPopulation {
       }
       // The standing changes only where a grant expires: compile the interval between two
       // expiries that holds the template's own instant.
-      Instant hint = template.instantIn(ledger.customer().zone());
+      Instant hint = seenHint[slot];
       Instant reference = latest == null ? Instant.EPOCH : latest;
       Instant expiry = null;
       for (LedgerEvent event : ledger.events()) {
@@ -208,20 +239,6 @@ public final class CompiledPopulation {
           }
         }
       }
-      // Decided once anywhere in the interval: at the template's own instant where it lies inside
-      // (the answer most campaigns of the week will see), else at the interval's start.
-      Instant decideAt = hint.isAfter(reference) ? hint : reference;
-      Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(decideAt));
-      if (decided.verdict() == Verdict.DEFER) {
-        Instant until = decided.deferUntil().orElseThrow();
-        if (expiry != null && !until.isBefore(expiry)) {
-          continue;
-        }
-        decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(until));
-        if (decided.verdict() != Verdict.ALLOW) {
-          continue;
-        }
-      }
       Standing standing = Standing.of(ledger, reference);
       Optional<PreferencesChanged> latestPreferences = standing.latestPreferences();
       Preferences preferences =
@@ -239,71 +256,144 @@ public final class CompiledPopulation {
       long coolOffUntil = NONE;
       Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
       Optional<Purchased> purchase = standing.lastPurchase();
+      Instant coolOffEnd = null;
       if (coolOff.isPresent() && purchase.isPresent()) {
-        Instant end = purchase.get().at().plus(coolOff.get());
-        if (end.getNano() != 0) {
+        coolOffEnd = purchase.get().at().plus(coolOff.get());
+        if (coolOffEnd.getNano() != 0) {
           continue;
         }
-        coolOffUntil = end.getEpochSecond();
+        coolOffUntil = coolOffEnd.getEpochSecond();
+      }
+      // Decided once anywhere in the interval: at the template's own instant where it lies inside
+      // (the answer most campaigns of the week will see), else at the interval's start; moved
+      // past the cool-off and out of the quiet hours where that stays inside, since timing rules
+      // only defer and the answer wanted is the one of the other rules. Where the engine still
+      // defers there, decided again where its deferral ends.
+      Instant decideAt = hint.isAfter(reference) ? hint : reference;
+      Instant free = decideAt;
+      if (coolOffEnd != null && coolOffEnd.isAfter(free)) {
+        free = coolOffEnd;
+      }
+      if (quietStart >= 0 && free.getNano() == 0) {
+        // At the offset of the instant: across a change of the zone's clock the engine still
+        // defers there, and the decision is made again below.
+        long second = free.getEpochSecond();
+        int offset = free == hint ? seenOffset[slot] : zone.getRules().getOffset(free).getTotalSeconds();
+        int secondOfDay = (int) Math.floorMod(second + offset, SECONDS_PER_DAY);
+        if (DailyWindows.contains(quietStart, quietEnd, secondOfDay)) {
+          free = Instant.ofEpochSecond(second + Math.floorMod(quietEnd - secondOfDay, SECONDS_PER_DAY));
+        }
+      }
+      if ((expiry == null || free.isBefore(expiry)) && Limits.isInRange(free)) {
+        decideAt = free;
+      }
+      Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(decideAt));
+      if (decided.verdict() == Verdict.DEFER) {
+        Instant until = decided.deferUntil().orElseThrow();
+        if (expiry != null && !until.isBefore(expiry)) {
+          continue;
+        }
+        decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(until));
+        if (decided.verdict() != Verdict.ALLOW) {
+          continue;
+        }
       }
       boolean exact = true;
-      List<FrequencyCap> caps = new ArrayList<>(preferences.caps());
-      caps.addAll(engine.options().caps());
-      for (FrequencyCap cap : caps) {
-        if (!cap.counts(shape.purpose(), shape.channel())) {
-          continue;
-        }
-        if (cap.per().getNano() != 0) {
-          exact = false;
-          break;
-        }
-        capMax.add(cap.max());
-        capPer.add(cap.per().getSeconds());
-        histFirst.add(histSize);
-        int from = histSize;
-        for (HistoryEntry entry : customer.history()) {
-          if (cap.counts(entry.purpose(), entry.channel())) {
-            if (entry.at().getNano() != 0) {
-              exact = false;
-            }
-            if (histSize == hist.length) {
-              hist = Arrays.copyOf(hist, hist.length * 2);
-            }
-            hist[histSize++] = entry.at().getEpochSecond();
+      int rowsBefore = rows;
+      int histBefore = histSize;
+      for (int list = 0; list < 2 && exact; list++) {
+        List<FrequencyCap> caps = list == 0 ? preferences.caps() : businessCaps;
+        for (int k = 0; k < caps.size(); k++) {
+          FrequencyCap cap = caps.get(k);
+          if (!cap.counts(shape.purpose(), shape.channel())) {
+            continue;
           }
+          if (cap.per().getNano() != 0) {
+            exact = false;
+            break;
+          }
+          if (rows == capMax.length) {
+            capMax = Arrays.copyOf(capMax, rows * 2);
+            capPer = Arrays.copyOf(capPer, rows * 2);
+            histFirst = Arrays.copyOf(histFirst, rows * 2 + 1);
+          }
+          capMax[rows] = cap.max();
+          capPer[rows] = cap.per().getSeconds();
+          histFirst[rows] = histSize;
+          rows++;
+          int from = histSize;
+          List<HistoryEntry> history = customer.history();
+          for (int h = 0; h < history.size(); h++) {
+            HistoryEntry entry = history.get(h);
+            if (cap.counts(entry.purpose(), entry.channel())) {
+              if (entry.at().getNano() != 0) {
+                exact = false;
+              }
+              if (histSize == hist.length) {
+                hist = Arrays.copyOf(hist, hist.length * 2);
+              }
+              hist[histSize++] = entry.at().getEpochSecond();
+            }
+          }
+          Arrays.sort(hist, from, histSize);
         }
-        Arrays.sort(hist, from, histSize);
       }
       if (!exact) {
-        while (capMax.size() > rowsBefore) {
-          capMax.remove(capMax.size() - 1);
-          capPer.remove(capPer.size() - 1);
-          histFirst.remove(histFirst.size() - 1);
-        }
+        rows = rowsBefore;
         histSize = histBefore;
         continue;
       }
       chunk.mode[j] = FAST;
       chunk.validFrom[j] = latest == null && reference.equals(Instant.EPOCH) ? Long.MIN_VALUE : ceilSeconds(reference);
       chunk.validUntil[j] = expiry == null ? Long.MAX_VALUE : expiry.getEpochSecond();
-      chunk.base[j] = outcomes.computeIfAbsent(Outcome.of(decided), o -> o);
+      chunk.base[j] = outcomes.of(decided);
       chunk.quietStart[j] = quietStart;
       chunk.quietEnd[j] = quietEnd;
       chunk.coolOffUntil[j] = coolOffUntil;
     }
-    chunk.capFirst[n] = capMax.size();
-    int rows = capMax.size();
-    chunk.capMax = new int[rows];
-    chunk.capPer = new long[rows];
-    chunk.histFirst = new int[rows + 1];
-    for (int r = 0; r < rows; r++) {
-      chunk.capMax[r] = capMax.get(r);
-      chunk.capPer[r] = capPer.get(r);
-      chunk.histFirst[r] = histFirst.get(r);
-    }
+    chunk.capFirst[n] = rows;
+    chunk.capMax = Arrays.copyOf(capMax, rows);
+    chunk.capPer = Arrays.copyOf(capPer, rows);
+    chunk.histFirst = Arrays.copyOf(histFirst, rows + 1);
     chunk.histFirst[rows] = histSize;
     chunk.hist = Arrays.copyOf(hist, histSize);
     return chunk;
+  }
+
+  /**
+   * The distinct outcomes of one chunk, each kept once: few (a handful of verdicts, codes and
+   * obligations), so a decision is matched against them in place, without copying its lists.
+   */
+  private static final class Outcomes {
+    private final List<Outcome> seen = new ArrayList<>();
+
+    Outcome of(Decision decision) {
+      List<Reason> reasons = decision.reasons();
+      List<Obligation> obligations = decision.obligations();
+      for (int k = 0; k < seen.size(); k++) {
+        Outcome outcome = seen.get(k);
+        if (outcome.verdict == decision.verdict()
+            && sameCodes(outcome.codes, reasons)
+            && outcome.obligations.equals(obligations)) {
+          return outcome;
+        }
+      }
+      Outcome outcome = Outcome.of(decision);
+      seen.add(outcome);
+      return outcome;
+    }
+
+    private static boolean sameCodes(List<Code> codes, List<Reason> reasons) {
+      if (codes.size() != reasons.size()) {
+        return false;
+      }
+      for (int k = 0; k < codes.size(); k++) {
+        if (!codes.get(k).equals(reasons.get(k).code())) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static boolean wholeSeconds(LocalTime time) {

@@ -12,7 +12,9 @@ import dev.rapport.crm.policy.ReasonCode;
 import dev.rapport.crm.policy.Verdict;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Purpose;
+import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.store.InMemoryLedgerStore;
+import dev.rapport.crm.testing.LedgerStory;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -95,5 +97,31 @@ class CampaignGateTest {
     assertThatThrownBy(() -> CampaignGate.builder().parallelism(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("parallelism must be at least 1");
+  }
+
+  @Test
+  void a_deferral_past_the_end_of_the_time_line_is_the_engines_denial() {
+    // RULES.md "Bounds of values": a deferral that would end after 9999-12-31 is a DENY. Quiet
+    // hours 21:00-08:00 at 22:00 London time on the time line's last day end in year 10000.
+    Ledger ledger =
+        LedgerStory.of(CustomerProfile.of("c-1", Jurisdiction.of("GB"), ZoneId.of("Europe/London")))
+            .granted(Intent.PROMOTION).on(Channel.EMAIL).on("2026-03-02")
+            .keepsQuietHours("21:00", "08:00").on("2026-03-02")
+            .ledger();
+    Outreach lastEvening = NEWSLETTER.rescheduled(Instant.parse("9999-12-31T22:00:00Z"));
+    CampaignGate gate = CampaignGate.builder().build();
+    CustomerSource source = CustomerSource.of(List.of(CampaignCustomer.of(ledger, List.of())));
+    var single = gate.engine().decide(ledger, List.of(), lastEvening);
+    assertThat(single.verdict()).isEqualTo(Verdict.DENY);
+    // Compiled for that evening, and compiled for a morning of 2026 then gated on that evening.
+    CompiledPopulation compiledThatEvening = gate.compile(source, OutreachTemplate.at(lastEvening));
+    CompiledPopulation compiledIn2026 =
+        gate.compile(source, OutreachTemplate.at(NEWSLETTER.rescheduled(Instant.parse("2026-03-10T10:00:00Z"))));
+    for (CompiledPopulation compiled : List.of(compiledThatEvening, compiledIn2026)) {
+      GatedDecision gated = gate.gate(compiled, OutreachTemplate.at(lastEvening)).get(0);
+      assertThat(gated.verdict()).isEqualTo(single.verdict());
+      assertThat(gated.reasonCodes()).isEqualTo(single.reasons().stream().map(r -> r.code()).toList());
+      assertThat(gated.deferUntil()).isEqualTo(single.deferUntil());
+    }
   }
 }
