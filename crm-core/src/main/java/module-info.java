@@ -3,7 +3,7 @@
  * engine. Depends on Guava only.
  */
 module dev.rapport.crm.core {
-  requires transitive com.google.common;
+  requires com.google.common;
   requires static transitive org.jspecify;
   requires static org.immutables.value;
 

@@ -9,6 +9,7 @@ module dev.rapport.crm.jackson {
   requires transitive dev.rapport.crm.core;
   requires transitive tools.jackson.databind;
   requires transitive java.sql;
+  requires com.google.common;
   requires static org.jspecify;
 
   exports dev.rapport.crm.jackson;

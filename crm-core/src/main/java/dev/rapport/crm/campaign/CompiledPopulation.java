@@ -87,7 +87,7 @@ public final class CompiledPopulation {
   }
 
   /** How many customers the compiled form leaves to the full engine in every campaign. */
-  public int alwaysFallback() {
+  int alwaysFallback() {
     int count = 0;
     for (Chunk chunk : chunks) {
       for (byte mode : chunk.mode) {

@@ -1,7 +1,5 @@
 package dev.rapport.crm.ledger;
 
-import java.util.Locale;
-
 /** The kinds of {@link LedgerEvent} ({@code RULES.md} "The ledger"). */
 public enum EventType {
   /** {@link Granted}. */
@@ -21,16 +19,5 @@ public enum EventType {
   /** {@link Registered}. */
   REGISTERED,
   /** {@link Erased}. */
-  ERASED;
-
-  private final String wireName;
-
-  EventType() {
-    this.wireName = name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The name of this type in the wire format, such as {@code "granted"}. */
-  public String wireName() {
-    return wireName;
-  }
+  ERASED
 }

@@ -2,6 +2,7 @@ package dev.rapport.crm.ledger;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.rapport.crm.internal.Words;
 import dev.rapport.crm.limits.Limits;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ final class Events {
    * instants {@link Limits} accepts ({@code RULES.md}, "Bounds of values").
    */
   static void checkId(LedgerEvent event) {
-    String type = event.type().wireName();
+    String type = Words.of(event.type());
     checkArgument(
         !event.id().isBlank(),
         "%s %s event needs a non-blank id",
@@ -29,7 +30,7 @@ final class Events {
   /** An optional string of the event is within {@link Limits#MAX_STRING_LENGTH}. */
   static void checkText(LedgerEvent event, String field, Optional<String> value) {
     if (value.isPresent() && !Limits.isString(value.get())) {
-      Limits.checkString(value.get(), event.type().wireName() + " event " + event.id() + ": " + field);
+      Limits.checkString(value.get(), Words.of(event.type()) + " event " + event.id() + ": " + field);
     }
   }
 }

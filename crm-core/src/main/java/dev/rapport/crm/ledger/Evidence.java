@@ -68,40 +68,6 @@ public abstract class Evidence {
     return actorOk && !preTicked() && notice().isPresent() && importOk;
   }
 
-  /** Why {@link #isValidConsent()} is false, in words; empty when it is valid. */
-  public Optional<String> invalidity() {
-    if (actor() == Actor.SYSTEM) {
-      return Optional.of("recorded by the system, not the customer");
-    }
-    if (actor() == Actor.STAFF && !source().isStaffRecordable()) {
-      return Optional.of("entered by staff through " + Describe.source(source()) + ", not recorded from the customer's own words");
-    }
-    if (preTicked()) {
-      return Optional.of("the box was pre-ticked");
-    }
-    if (notice().isEmpty()) {
-      return Optional.of("no notice was recorded");
-    }
-    if (source() == Source.IMPORT && capturedAt().isEmpty()) {
-      return Optional.of("an import without its original capture time");
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A short account of the evidence for reason messages, such as {@code "preference center,
-   * notice prefs-v3"}. It names ids only, never personal data.
-   */
-  public String summary() {
-    StringBuilder summary = new StringBuilder(Describe.source(source()));
-    staff().ifPresent(s -> summary.append(", staff ").append(s));
-    if (actor() == Actor.SYSTEM) {
-      summary.append(", by the system");
-    }
-    notice().ifPresent(n -> summary.append(", notice ").append(n));
-    return summary.toString();
-  }
-
   /** A new builder; {@code source} and {@code actor} are required. */
   public static Builder builder() {
     return ImmutableEvidence.builder();

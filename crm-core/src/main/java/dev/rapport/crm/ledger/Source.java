@@ -25,8 +25,11 @@ public enum Source {
   /** A call of the business's own API. */
   API;
 
-  /** Whether staff can record the customer's own words through this source. */
-  boolean isStaffRecordable() {
+  /**
+   * Whether staff can record the customer's own words through this source: the phone, in person
+   * or on paper ({@code RULES.md} "Evidence and valid consent").
+   */
+  public boolean isStaffRecordable() {
     return this == PHONE || this == IN_PERSON || this == PAPER;
   }
 }

@@ -117,7 +117,7 @@ final class Messages {
     return reason(ReasonCode.WITHDRAWN, withdrawal, () ->
         "Withdrew " + (withdrawal.allIntents() ? "every intent" : names(withdrawal.intents()))
             + " on " + (withdrawal.allChannels() ? "every channel" : names(withdrawal.channels()))
-            + " (" + date(withdrawal) + ", " + withdrawal.evidence().summary() + "); " + intent
+            + " (" + date(withdrawal) + ", " + Wording.evidence(withdrawal.evidence()) + "); " + intent
             + " on " + channel + " is closed until the customer declares it again.");
   }
 
@@ -148,7 +148,7 @@ final class Messages {
     return reason(ReasonCode.INVALID_CONSENT, grant, () ->
         "The grant of " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is no valid consent: "
-            + grant.evidence().invalidity().orElse("it cannot be proven")
+            + Wording.invalidity(grant.evidence()).orElse("it cannot be proven")
             + " (GDPR Art. 7(1), CASL s.13: the sender must prove consent).");
   }
 
@@ -167,7 +167,7 @@ final class Messages {
   Reason objected(Objected objection) {
     return reason(ReasonCode.OBJECTED, objection, () ->
         "Objected to all direct marketing (" + date(objection) + ", "
-            + objection.evidence().summary() + "); " + outreach.purpose()
+            + Wording.evidence(objection.evidence()) + "); " + outreach.purpose()
             + " is direct marketing (GDPR Art. 21(2)-(3)).");
   }
 

@@ -2,11 +2,15 @@ package dev.rapport.crm.policy;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.rapport.crm.internal.Words;
+import dev.rapport.crm.ledger.Actor;
 import dev.rapport.crm.ledger.Confirmed;
+import dev.rapport.crm.ledger.Evidence;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Purchased;
+import dev.rapport.crm.ledger.Source;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -38,7 +42,46 @@ public final class Wording {
 
   /** A grant cited by its local date and evidence, such as {@code 2026-03-02, web form, notice v3}. */
   public static String cite(ZoneId zone, Granted grant) {
-    return date(zone, grant.at()) + ", " + grant.evidence().summary();
+    return date(zone, grant.at()) + ", " + evidence(grant.evidence());
+  }
+
+  /**
+   * A short account of evidence, such as {@code preference center, notice prefs-v3}: where, the
+   * staff member's id, whether the system acted, and the notice. Ids only, never personal data.
+   */
+  static String evidence(Evidence evidence) {
+    StringBuilder summary = new StringBuilder(Words.of(evidence.source()));
+    evidence.staff().ifPresent(s -> summary.append(", staff ").append(s));
+    if (evidence.actor() == Actor.SYSTEM) {
+      summary.append(", by the system");
+    }
+    evidence.notice().ifPresent(n -> summary.append(", notice ").append(n));
+    return summary.toString();
+  }
+
+  /**
+   * Why evidence is no valid consent, in words: the first condition of {@link
+   * Evidence#isValidConsent()} ({@code RULES.md} "Evidence and valid consent") it fails; empty
+   * when it is valid.
+   */
+  static Optional<String> invalidity(Evidence evidence) {
+    if (evidence.actor() == Actor.SYSTEM) {
+      return Optional.of("recorded by the system, not the customer");
+    }
+    if (evidence.actor() == Actor.STAFF && !evidence.source().isStaffRecordable()) {
+      return Optional.of("entered by staff through " + Words.of(evidence.source())
+          + ", not recorded from the customer's own words");
+    }
+    if (evidence.preTicked()) {
+      return Optional.of("the box was pre-ticked");
+    }
+    if (evidence.notice().isEmpty()) {
+      return Optional.of("no notice was recorded");
+    }
+    if (evidence.source() == Source.IMPORT && evidence.capturedAt().isEmpty()) {
+      return Optional.of("an import without its original capture time");
+    }
+    return Optional.empty();
   }
 
   /** What an event is in words: {@code purchase}, {@code inquiry}, {@code confirmation}, ... */
@@ -52,7 +95,7 @@ public final class Wording {
     if (event instanceof Confirmed) {
       return "confirmation";
     }
-    return event.type().wireName() + " event";
+    return Words.of(event.type()) + " event";
   }
 
   /** Enum constants by name, comma-separated. */

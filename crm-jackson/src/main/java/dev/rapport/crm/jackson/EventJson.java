@@ -1,7 +1,7 @@
 package dev.rapport.crm.jackson;
 
-import static java.util.stream.Collectors.joining;
-
+import com.google.common.base.Verify;
+import com.google.common.collect.ImmutableBiMap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
@@ -25,6 +25,7 @@ import dev.rapport.crm.relationship.Preferences;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -81,17 +82,43 @@ final class EventJson {
 
   private static final String[] ALL_FIELD_NAMES = ALL_FIELDS.toArray(new String[0]);
 
-  private static final String TYPES =
-      Arrays.stream(EventType.values()).map(EventType::wireName).collect(joining(", "));
+  /**
+   * The name of each event type on the wire ({@code crm-jackson/README.md}, Events): the format's
+   * own table, so that renaming a Java constant can never change the format.
+   */
+  private static final ImmutableBiMap<EventType, String> WIRE_NAMES =
+      ImmutableBiMap.<EventType, String>builder()
+          .put(EventType.GRANTED, "granted")
+          .put(EventType.WITHDRAWN, "withdrawn")
+          .put(EventType.OBJECTED, "objected")
+          .put(EventType.CONFIRMED, "confirmed")
+          .put(EventType.PREFERENCES, "preferences")
+          .put(EventType.PURCHASED, "purchased")
+          .put(EventType.INQUIRED, "inquired")
+          .put(EventType.REGISTERED, "registered")
+          .put(EventType.ERASED, "erased")
+          .buildOrThrow();
+
+  static {
+    Verify.verify(
+        WIRE_NAMES.keySet().equals(EnumSet.allOf(EventType.class)), "an event type has no wire name");
+  }
+
+  private static final String TYPES = String.join(", ", WIRE_NAMES.values());
 
   private EventJson() {}
+
+  /** The type's name on the wire, such as {@code granted}. */
+  private static String wireName(EventType type) {
+    return WIRE_NAMES.get(type);
+  }
 
   // ---------------------------------------------------------------- writing
 
   static void write(LedgerEvent event, JsonGenerator gen) {
     gen.writeStartObject();
     gen.writeStringProperty("id", event.id());
-    gen.writeStringProperty("type", event.type().wireName());
+    gen.writeStringProperty("type", wireName(event.type()));
     JsonOut.instant(gen, "at", event.at());
     switch (event.type()) {
       case GRANTED:
@@ -265,7 +292,7 @@ final class EventJson {
     }
     object.require("an event", "id", "type", "at");
     EventType kind = fields.type;
-    String what = "a " + kind.wireName() + " event";
+    String what = "a " + wireName(kind) + " event";
     List<String> required = REQUIRED.get(kind);
     List<String> optional = OPTIONAL.get(kind);
     for (String field : ALL_FIELDS) {
@@ -318,12 +345,9 @@ final class EventJson {
     return builder.build();
   }
 
-  private static final ImmutableMap<String, EventType> BY_WIRE_NAME =
-      Maps.uniqueIndex(Arrays.asList(EventType.values()), EventType::wireName);
-
   private static EventType eventType(JsonIn in) {
     String text = in.string();
-    EventType type = BY_WIRE_NAME.get(text);
+    EventType type = WIRE_NAMES.inverse().get(text);
     if (type == null) {
       throw in.error("unknown event type \"" + text + "\"; allowed: " + TYPES);
     }
@@ -354,7 +378,7 @@ final class EventJson {
         throw in.error(
             path,
             start,
-            "expected a " + eventType.wireName() + " event, got a " + event.type().wireName() + " event");
+            "expected a " + wireName(eventType) + " event, got a " + wireName(event.type()) + " event");
       }
       return type.cast(event);
     }

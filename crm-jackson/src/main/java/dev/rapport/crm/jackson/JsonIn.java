@@ -19,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Strict reading of the wire format ({@code crm-jackson/README.md}, Conventions) over a Jackson parser:
@@ -57,7 +58,12 @@ final class JsonIn {
 
   // ---------------------------------------------------------------- paths and errors
 
-  /** The JSON path of the current token, such as {@code $.events[2].evidence.actor}. */
+  /**
+   * The JSON path of the current token, such as {@code $.events[2].evidence.actor}. Built from
+   * the same {@link TokenStreamContext} chain as Jackson's {@code pathAsPointer()}, but not from
+   * the pointer: a pointer segment {@code /2} is either an index or a field named {@code "2"}
+   * (an evidence detail may be), and the path says which ({@code [2]} or {@code ['2']}).
+   */
   String path() {
     return path(parser.streamReadContext());
   }
@@ -432,12 +438,38 @@ final class JsonIn {
     if (token() != JsonToken.START_OBJECT) {
       throw wrongType("an object");
     }
+    if (!parser.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION)) {
+      throw new IllegalStateException(
+          "Rapport's wire format refuses repeated fields, which this parser cannot see: read with a"
+              + " mapper that has RapportModule registered (it enables"
+              + " StreamReadFeature.STRICT_DUPLICATE_DETECTION)");
+    }
     return new ObjectIn(what, known);
+  }
+
+  /** The first words of the message of Jackson's {@code STRICT_DUPLICATE_DETECTION}. */
+  private static final String JACKSON_DUPLICATE = "Duplicate Object property ";
+
+  /**
+   * The next token, Jackson's report of a repeated field (by {@link
+   * StreamReadFeature#STRICT_DUPLICATE_DETECTION}) turned into this format's error: the path of
+   * the repeated field and the position just after its name, where Jackson found it.
+   */
+  private JsonToken nextToken() {
+    try {
+      return parser.nextToken();
+    } catch (StreamReadException e) {
+      String message = e.getOriginalMessage();
+      if (message != null && message.startsWith(JACKSON_DUPLICATE)) {
+        throw error(path(), e.getLocation(), "duplicate field \"" + parser.currentName() + "\"", e);
+      }
+      throw e;
+    }
   }
 
   /**
    * Reads one object field by field: {@link #next()} moves to each field's value, skipping
-   * {@code null} values (absent), refusing duplicate names.
+   * {@code null} values (absent); Jackson's parser refuses duplicate names.
    */
   final class ObjectIn {
     private final String what;
@@ -446,7 +478,6 @@ final class JsonIn {
     private final @Nullable TokenStreamContext around = parser.streamReadContext() == null ? null : parser.streamReadContext().getParent();
     private @Nullable String path; // computed on first use: only errors need it
     private final TokenStreamLocation start = JsonIn.this.location();
-    private final Set<String> seen = new HashSet<>();
     private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
     private @Nullable String name;
     private @Nullable TokenStreamLocation nameLocation;
@@ -459,16 +490,13 @@ final class JsonIn {
     /** Moves to the next non-null field's value; false at the end of the object. */
     boolean next() {
       while (true) {
-        JsonToken token = parser.nextToken();
+        JsonToken token = nextToken();
         if (token == JsonToken.END_OBJECT) {
           name = null;
           return false;
         }
         name = parser.currentName();
         nameLocation = location();
-        if (!seen.add(name)) {
-          throw error("duplicate field \"" + name + "\"");
-        }
         parser.nextToken();
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
           if (known.length > 0 && !Arrays.asList(known).contains(name)) {

@@ -22,6 +22,8 @@ import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.QuietHours;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -50,6 +52,12 @@ import tools.jackson.databind.module.SimpleModule;
  * jurisdiction, a list where one value is expected, and a value the model refuses, each fail
  * with a {@link WireFormatException} that names the JSON path, line and column. {@code null} is
  * read as absent.
+ *
+ * <p>Registering the module turns on Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}
+ * for the mapper it is registered with: the wire format refuses a repeated field, which would
+ * otherwise let the last value silently replace the first, and Jackson's parser is the one that
+ * detects it. A Rapport type read from a parser without the feature fails with an {@link
+ * IllegalStateException} rather than read a repeated field unseen.
  *
  * <p>{@link #version()} is the version of the crm-jackson artifact, written in by the build.
  */
@@ -89,6 +97,15 @@ public final class RapportModule extends SimpleModule {
     add(PolicyOptions.class, PolicyJson::writeOptions, PolicyJson::readOptions);
     add(Ledger.class, LedgerJson::write, LedgerJson::read);
     addDeserializer(Scenario.class, Adapter.deserializer(ScenarioJson::read));
+  }
+
+  /** Registers the serializers, and turns on duplicate detection for the mapper being built. */
+  @Override
+  public void setupModule(SetupContext context) {
+    super.setupModule(context);
+    if (context.getOwner() instanceof MapperBuilder<?, ?> builder) {
+      builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
   }
 
   private <T> void add(Class<T> type, Adapter.Writer<T> writer, Adapter.Reader<T> reader) {

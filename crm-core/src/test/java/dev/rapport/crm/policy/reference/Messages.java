@@ -1,14 +1,15 @@
 package dev.rapport.crm.policy.reference;
 
 // Copied from the engine of main at dbae564b4298c30f12535b25e3fab9ba30b4606c (issue 9, differential test).
+import dev.rapport.crm.policy.EvidenceWords;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.Reason;
 import dev.rapport.crm.policy.ReasonCode;
+import dev.rapport.crm.policy.Wording;
 
 
 import static java.util.stream.Collectors.joining;
 
-import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
@@ -95,7 +96,7 @@ final class Messages {
     return reason(ReasonCode.WITHDRAWN, withdrawal,
         "Withdrew " + (withdrawal.allIntents() ? "every intent" : names(withdrawal.intents()))
             + " on " + (withdrawal.allChannels() ? "every channel" : names(withdrawal.channels()))
-            + " (" + date(withdrawal) + ", " + withdrawal.evidence().summary() + "); " + intent
+            + " (" + date(withdrawal) + ", " + EvidenceWords.summary(withdrawal.evidence()) + "); " + intent
             + " on " + channel + " is closed until the customer declares it again.");
   }
 
@@ -126,7 +127,7 @@ final class Messages {
     return reason(ReasonCode.INVALID_CONSENT, grant,
         "The grant of " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is no valid consent: "
-            + grant.evidence().invalidity().orElse("it cannot be proven")
+            + EvidenceWords.invalidity(grant.evidence()).orElse("it cannot be proven")
             + " (GDPR Art. 7(1), CASL s.13: the sender must prove consent).");
   }
 
@@ -145,7 +146,7 @@ final class Messages {
   Reason objected(Objected objection) {
     return reason(ReasonCode.OBJECTED, objection,
         "Objected to all direct marketing (" + date(objection) + ", "
-            + objection.evidence().summary() + "); " + outreach.purpose()
+            + EvidenceWords.summary(objection.evidence()) + "); " + outreach.purpose()
             + " is direct marketing (GDPR Art. 21(2)-(3)).");
   }
 
@@ -244,7 +245,7 @@ final class Messages {
   }
 
   private String cite(Granted grant) {
-    return date(grant) + ", " + grant.evidence().summary();
+    return Wording.cite(state.customer().zone(), grant);
   }
 
   private String date(LedgerEvent event) {
@@ -261,16 +262,7 @@ final class Messages {
   }
 
   private static String kind(LedgerEvent event) {
-    if (event instanceof Purchased) {
-      return "purchase";
-    }
-    if (event instanceof Inquired) {
-      return "inquiry";
-    }
-    if (event instanceof Confirmed) {
-      return "confirmation";
-    }
-    return event.type().wireName() + " event";
+    return Wording.kind(event);
   }
 
   private static String names(Collection<? extends Enum<?>> values) {

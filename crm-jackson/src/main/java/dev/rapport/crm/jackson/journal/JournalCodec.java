@@ -277,7 +277,7 @@ final class JournalCodec {
       case "erase":
         LedgerEvent erased = required(event, "event");
         if (!(erased instanceof Erased)) {
-          throw new IllegalArgumentException("an erase line holds a " + erased.type().wireName() + " event");
+          throw new IllegalArgumentException("an erase line holds a " + erased.type() + " event");
         }
         return new Erase(
             required(customerId, "customerId"),

@@ -205,20 +205,22 @@ final class WireFormatGuideTest {
 
   @Test
   void the_team_rule_snippet_denies_advocacy_after_a_complaint() {
+    CustomerProfile customer = PROFILE;
     // --- examples/README.md: "A team's own rule" -------------------------------------------
     PolicyEngine engine = PolicyEngine.builder()
         .addRule(NoAdvocacyAfterComplaint.standard())
         .build();
-    // --- end of the README's code -----------------------------------------------------------
 
-    Ledger complained = LedgerStory.of(PROFILE)
+    // In a test, with crm-core's test jar: the ledger told as a story, the decision asserted.
+    Ledger complained = LedgerStory.of(customer)
         .granted(ADVOCACY).on(EMAIL).on("2026-01-05").at("09:00").atThe(Source.PREFERENCE_CENTER)
         .inquired().on(CALL).on("2026-03-02").at("15:00")
         .ledger();
     Outreach review = Outreach.builder()
         .purpose(Purpose.ADVOCACY).channel(EMAIL).at(Instant.parse("2026-03-03T15:00:00Z")).build();
     assertThat(engine.decide(complained, List.of(), review))
-        .isDenied().hasOnlyReasons(TeamCode.of(NoAdvocacyAfterComplaint.CODE));
+        .isDenied().hasOnlyReasons(TeamCode.of(NoAdvocacyAfterComplaint.CODE)).citesEvent(TeamCode.of(NoAdvocacyAfterComplaint.CODE), "i1");
+    // --- end of the README's code -----------------------------------------------------------
   }
 
   @Test
