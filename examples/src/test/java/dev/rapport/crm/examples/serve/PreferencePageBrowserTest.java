@@ -18,6 +18,7 @@ import dev.rapport.crm.relationship.Purpose;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The preference page in a real browser (headless Chromium, JavaScript off), opened from the
@@ -79,7 +82,11 @@ final class PreferencePageBrowserTest {
       deals.click();
       browser.driver().findElement(By.id("save")).click();
 
-      assertThat(browser.driver().findElement(By.id("saved")).getText()).contains("Saved");
+      // The click submits the form; the answer is a new page, which may still be loading.
+      WebElement saved =
+          new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+              .until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+      assertThat(saved.getText()).contains("Saved");
       assertThat(browser.driver().findElement(By.id("on-file")).getText())
           .contains("By e-mail: Deals only")
           .doesNotContain("Permission to promote");
