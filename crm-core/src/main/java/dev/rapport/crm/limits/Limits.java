@@ -163,10 +163,11 @@ public final class Limits {
    * characters, no unpaired surrogate.
    */
   public static boolean isString(String text) {
-    return text.length() <= MAX_STRING_LENGTH && !hasUnpairedSurrogate(text);
+    return text.length() <= MAX_STRING_LENGTH && unpairedSurrogate(text) < 0;
   }
 
-  private static boolean hasUnpairedSurrogate(String text) {
+  /** The index of the first surrogate of {@code text} that is not half of a pair, or -1. */
+  private static int unpairedSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -174,10 +175,10 @@ public final class Limits {
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return true;
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   /** Whether {@code id} is a region-based zone id of the JVM's time-zone database. */
@@ -192,18 +193,12 @@ public final class Limits {
         what,
         max,
         text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%s holds an unpaired surrogate (\\u%04X) at index %d, which has no UTF-8 form",
-                what, (int) c, i));
-      }
+    int i = unpairedSurrogate(text);
+    if (i >= 0) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%s holds an unpaired surrogate (\\u%04X) at index %d, which has no UTF-8 form",
+              what, (int) text.charAt(i), i));
     }
     return text;
   }
