@@ -40,8 +40,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class CampaignGate {
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long SECONDS_PER_DAY = 86_400L;
+  /** A customer the engine decided in full (the outcome columns' mark). */
+  static final short FALLBACK = -1;
+  /** The bits of a compiled deferral's outcome index: quiet hours, a cap, the cool-off ({@link Outcome#deferral}). */
+  private static final int QUIET = 4;
+  private static final int CAP = 2;
+  private static final int COOL_OFF = 1;
   /** The last whole second a deferral may end at; past it the engine denies. */
   private static final long LAST_SECOND = Limits.MAX_INSTANT.getEpochSecond();
   /** A store that knows no one: the engine's answer for a customer no store knows. */
@@ -105,28 +110,38 @@ public final class CampaignGate {
         template.shape());
     checkArgument(compiled.engine() == engine, "the population was compiled by another gate's engine");
     ZoneId[] zones = compiled.zones();
-    long[] zoneSecond = new long[zones.length];
-    int[] zoneNano = new int[zones.length];
-    int[] zoneOffset = new int[zones.length];
-    long[] zoneNextTransition = new long[zones.length];
+    Zones at = new Zones(Math.max(1, zones.length)); // an unknown customer's zone is 0, its interval empty
     for (int z = 0; z < zones.length; z++) {
-      Instant at = template.instantIn(zones[z]);
-      zoneSecond[z] = at.getEpochSecond();
-      zoneNano[z] = at.getNano();
-      zoneOffset[z] = zones[z].getRules().getOffset(at).getTotalSeconds();
-      ZoneOffsetTransition next = zones[z].getRules().nextTransition(at);
-      zoneNextTransition[z] = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
+      Instant instant = template.instantIn(zones[z]);
+      int offset = zones[z].getRules().getOffset(instant).getTotalSeconds();
+      ZoneOffsetTransition next = zones[z].getRules().nextTransition(instant);
+      at.second[z] = instant.getEpochSecond();
+      at.nano[z] = instant.getNano();
+      at.offset[z] = offset;
+      at.secondOfDay[z] = (int) Math.floorMod(instant.getEpochSecond() + offset, SECONDS_PER_DAY);
+      at.nextTransition[z] = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
     }
     int n = compiled.size();
-    Outcome[] outcomes = new Outcome[n];
+    short[] outcome = new short[n];
     long[] deferUntil = new long[n];
     List<CampaignCustomer> customers = compiled.source().customers();
+    Fallbacks[] fallbacks = new Fallbacks[compiled.chunks.length];
+    int[][] counts = new int[compiled.chunks.length][];
     parallel(
         compiled.chunks.length,
-        c ->
-            gateChunk(
-                compiled.chunks[c], zoneSecond, zoneNano, zoneOffset, zoneNextTransition, customers, template, outcomes, deferUntil));
-    return new CampaignRun(template, compiled.source(), engine, outcomes, deferUntil);
+        c -> {
+          counts[c] = new int[compiled.outcomes.length];
+          fallbacks[c] = new Fallbacks();
+          gateChunk(compiled, compiled.chunks[c], at, outcome, deferUntil, counts[c], fallbacks[c], customers, template);
+        });
+    int[] total = new int[compiled.outcomes.length];
+    for (int[] chunkCounts : counts) {
+      for (int k = 0; k < total.length; k++) {
+        total[k] += chunkCounts[k];
+      }
+    }
+    return new CampaignRun(
+        template, compiled.source(), engine, compiled.outcomes, total, outcome, deferUntil, Fallbacks.merge(fallbacks));
   }
 
   /** The reference: one single decision per customer, in the gate's parallelism. */
@@ -135,18 +150,22 @@ public final class CampaignGate {
     checkNotNull(template, "template");
     List<CampaignCustomer> customers = source.customers();
     int n = customers.size();
-    Outcome[] outcomes = new Outcome[n];
+    short[] outcome = new short[n];
     long[] deferUntil = new long[n];
+    Fallbacks[] fallbacks = new Fallbacks[chunks(n)];
     parallel(
-        chunks(n),
+        fallbacks.length,
         c -> {
+          fallbacks[c] = new Fallbacks();
           int end = Math.min(n, (c + 1) * CompiledPopulation.CHUNK);
           for (int i = c * CompiledPopulation.CHUNK; i < end; i++) {
-            outcomes[i] = Outcome.fallback(decideOne(engine, template, customers.get(i)));
+            fallbacks[c].add(i, decideOne(engine, template, customers.get(i)));
+            outcome[i] = FALLBACK;
             deferUntil[i] = CompiledPopulation.NONE;
           }
         });
-    return new CampaignRun(template, source, engine, outcomes, deferUntil);
+    return new CampaignRun(
+        template, source, engine, new Outcome[] {null}, new int[1], outcome, deferUntil, Fallbacks.merge(fallbacks));
   }
 
   /** The single decision for one customer: the engine's own. */
@@ -158,65 +177,111 @@ public final class CampaignGate {
     return engine.decide(ledger, customer.history(), template.outreachIn(ledger.customer().zone()));
   }
 
-  /** The tight loop: one chunk of the compiled columns, falling back where they cannot decide. */
+  /**
+   * The tight loop over one chunk of the compiled columns: per customer an outcome index and a
+   * {@code deferUntil} into the run's columns, a count per outcome, and the engine's decision
+   * where the columns cannot decide. Nothing is allocated per customer the columns decide.
+   */
   private void gateChunk(
+      CompiledPopulation compiled,
       CompiledPopulation.Chunk chunk,
-      long[] zoneSecond,
-      int[] zoneNano,
-      int[] zoneOffset,
-      long[] zoneNextTransition,
+      Zones at,
+      short[] outcome,
+      long[] deferUntil,
+      int[] counts,
+      Fallbacks fallbacks,
       List<CampaignCustomer> customers,
-      OutreachTemplate template,
-      Outcome[] outcomes,
-      long[] deferUntil) {
+      OutreachTemplate template) {
     int n = chunk.size();
-    byte[] mode = chunk.mode;
+    boolean[] denies = compiled.denies;
     short[] zone = chunk.zone;
     long[] validFrom = chunk.validFrom;
     long[] validUntil = chunk.validUntil;
-    Outcome[] base = chunk.base;
+    short[] base = chunk.base;
     int[] capFirst = chunk.capFirst;
     int[] capMax = chunk.capMax;
     long[] capPer = chunk.capPer;
     int[] histFirst = chunk.histFirst;
     long[] hist = chunk.hist;
+    long[] coolOffUntil = chunk.coolOffUntil;
+    int[] quietStart = chunk.quietStart;
+    int[] quietEnd = chunk.quietEnd;
+    long[] zoneSecond = at.second;
     for (int j = 0; j < n; j++) {
       int i = chunk.start + j;
-      deferUntil[i] = CompiledPopulation.NONE;
-      Outcome decided = null;
-      if (mode[j] == CompiledPopulation.FAST) {
-        int z = zone[j];
-        long at = zoneSecond[z];
-        if (at >= validFrom[j] && at < validUntil[j]) {
-          Outcome outcome = base[j];
-          if (outcome.verdict == Verdict.DENY) {
-            decided = outcome;
-          } else {
-            long until = CompiledPopulation.NONE;
-            int capsDeferring = 0;
-            for (int r = capFirst[j]; r < capFirst[j + 1]; r++) {
-              int from = histFirst[r];
-              int to = histFirst[r + 1];
-              int hi = firstAfter(hist, from, to, at);
-              int lo = firstAfter(hist, from, hi, at - capPer[r]);
-              if (hi - lo >= capMax[r]) {
-                capsDeferring++;
-                until = Math.max(until, hist[hi - capMax[r]] + capPer[r]);
+      int z = zone[j];
+      long now = zoneSecond[z];
+      int decided = FALLBACK;
+      long until = CompiledPopulation.NONE;
+      if (now >= validFrom[j] && now < validUntil[j]) {
+        int b = base[j];
+        if (denies[b]) {
+          decided = b;
+        } else {
+          // The caps and the cool-off: each an instant before which it defers.
+          long free = CompiledPopulation.NONE;
+          int capsDeferring = 0;
+          for (int r = capFirst[j]; r < capFirst[j + 1]; r++) {
+            int from = histFirst[r];
+            int to = histFirst[r + 1];
+            long per = capPer[r];
+            int hi = firstAfter(hist, from, to, now);
+            int lo = firstAfter(hist, from, hi, now - per);
+            int max = capMax[r];
+            if (hi - lo >= max) {
+              capsDeferring++;
+              free = Math.max(free, hist[hi - max] + per);
+            }
+          }
+          long coolOff = coolOffUntil[j];
+          boolean coolingOff = coolOff > now;
+          if (coolingOff) {
+            free = Math.max(free, coolOff);
+          }
+          if (capsDeferring <= 1) {
+            int rules = (capsDeferring > 0 ? CAP : 0) | (coolingOff ? COOL_OFF : 0);
+            int start = quietStart[j];
+            if (start < 0) {
+              if (rules == 0) {
+                decided = b;
+              } else if (free <= LAST_SECOND) {
+                decided = rules;
+                until = free;
               }
-            }
-            boolean coolingOff = chunk.coolOffUntil[j] > at;
-            if (coolingOff) {
-              until = Math.max(until, chunk.coolOffUntil[j]);
-            }
-            if (capsDeferring <= 1) {
-              decided =
-                  timing(chunk, j, outcome, capsDeferring > 0, coolingOff, until, at, zoneNano[z], zoneOffset[z],
-                      zoneNextTransition[z], deferUntil, i);
+            } else {
+              int end = quietEnd[j];
+              int secondOfDay = at.secondOfDay[z];
+              if (rules == 0) {
+                if (!DailyWindows.contains(start, end, secondOfDay)) {
+                  decided = b;
+                } else {
+                  // The end of the quiet hours that hold the instant, at its offset.
+                  until = now + floorModDay(end - secondOfDay);
+                  decided = QUIET;
+                }
+              } else {
+                until = deferral(start, end, now, secondOfDay, at.offset[z], free);
+                boolean quiet =
+                    DailyWindows.contains(start, end, secondOfDay)
+                        || nextWallTime(start, now, at.nano[z], secondOfDay) < until;
+                decided = quiet ? rules | QUIET : rules;
+              }
+              if (until >= at.nextTransition[z] || until > LAST_SECOND) {
+                decided = FALLBACK; // a change of the zone's clock first, or past the time line
+                until = CompiledPopulation.NONE;
+              }
             }
           }
         }
       }
-      outcomes[i] = decided != null ? decided : Outcome.fallback(decideOne(engine, template, customers.get(i)));
+      if (decided == FALLBACK) {
+        fallbacks.add(i, decideOne(engine, template, customers.get(i)));
+        until = CompiledPopulation.NONE;
+      } else {
+        counts[decided]++;
+      }
+      outcome[i] = (short) decided;
+      deferUntil[i] = until;
     }
   }
 
@@ -224,6 +289,12 @@ public final class CampaignGate {
   private static int firstAfter(long[] sorted, int from, int to, long t) {
     int lo = from;
     int hi = to;
+    if (hi - lo <= 8) {
+      while (lo < hi && sorted[lo] <= t) {
+        lo++;
+      }
+      return lo;
+    }
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] > t) {
@@ -235,82 +306,39 @@ public final class CampaignGate {
     return lo;
   }
 
-  /**
-   * The answer of the timing rules in closed form ({@code RULES.md} 6): quiet hours, one cap,
-   * the cool-off; the fixpoint of the engine's deferral is {@code end(max(until, end(at)))}
-   * where {@code end} is the end of the quiet window holding an instant. Null (fall back) when
-   * the zone's clock changes before the answer.
-   */
-  private static @Nullable Outcome timing(
-      CompiledPopulation.Chunk chunk,
-      int j,
-      Outcome allowed,
-      boolean capDefers,
-      boolean coolingOff,
-      long until,
-      long at,
-      int nano,
-      int offset,
-      long nextTransition,
-      long[] deferUntil,
-      int i) {
-    boolean deferring = capDefers || coolingOff;
-    int start = chunk.quietStart[j];
-    if (start < 0) {
-      if (!deferring) {
-        return allowed;
-      }
-      if (until > LAST_SECOND) {
-        return null; // the engine's denial past the end of the time line (RULES.md, "Bounds of values")
-      }
-      deferUntil[i] = until;
-      return Outcome.deferral(false, capDefers, coolingOff);
-    }
-    int end = chunk.quietEnd[j];
-    long heldUntil = quietEnd(start, end, at, nano, offset);
-    if (!deferring && heldUntil == CompiledPopulation.NONE) {
-      return allowed;
-    }
-    long free;
-    boolean quietDefers;
-    if (!deferring) {
-      free = heldUntil;
-      quietDefers = true;
-    } else {
-      long first = heldUntil == CompiledPopulation.NONE ? until : Math.max(until, heldUntil);
-      long second = quietEnd(start, end, first, 0, offset);
-      free = second == CompiledPopulation.NONE ? first : second;
-      quietDefers = heldUntil != CompiledPopulation.NONE || nextWallTime(start, at, nano, offset) < free;
-    }
-    if (free >= nextTransition || free > LAST_SECOND) {
-      return null;
-    }
-    deferUntil[i] = free;
-    return Outcome.deferral(quietDefers, capDefers, coolingOff);
-  }
-
-  /** The epoch second at or after the instant at which the wall clock next reads {@code secondOfDay}, at a fixed offset. */
-  private static long nextWallTime(int secondOfDay, long second, int nano, int offset) {
-    long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
-    long ahead = Math.floorMod(secondOfDay * NANOS_PER_SECOND - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);
-    return second + (nano + ahead) / NANOS_PER_SECOND;
+  /** {@code x} modulo a day's seconds, for {@code x} within a day either side of zero. */
+  private static int floorModDay(int x) {
+    return x < 0 ? x + (int) SECONDS_PER_DAY : x;
   }
 
   /**
-   * If the local wall time at the instant lies in the daily window {@code [start, end)} (seconds
-   * of day) at the zone's offset there, the epoch second at which the wall clock next reads
-   * {@code end} at that same offset; else {@link CompiledPopulation#NONE}. The caller checks that
-   * no clock change comes first.
+   * The end of the engine's deferral ({@code RULES.md} 6) where quiet hours {@code [start, end)}
+   * meet a cap or the cool-off deferring until {@code free}: the engine's fixpoint is {@code
+   * end(max(free, end(now)))}, {@code end} being the end of the quiet hours holding an instant
+   * (the instant itself outside them), every wall time read at the offset of the campaign's
+   * instant; the caller checks that the zone's clock does not change first. Reached in at most
+   * three steps of the engine's search, far inside its bound (see {@link CompiledPopulation}).
    */
-  private static long quietEnd(int start, int end, long second, int nano, int offset) {
-    long startNano = start * NANOS_PER_SECOND;
-    long endNano = end * NANOS_PER_SECOND;
-    long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
-    if (!DailyWindows.contains(startNano, endNano, nanoOfDay)) {
-      return CompiledPopulation.NONE;
+  private static long deferral(int start, int end, long now, int secondOfDay, int offset, long free) {
+    long first = free;
+    if (DailyWindows.contains(start, end, secondOfDay)) {
+      first = Math.max(free, now + floorModDay(end - secondOfDay));
     }
-    long toEnd = Math.floorMod(endNano - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);
-    return second + (nano + toEnd) / NANOS_PER_SECOND;
+    int firstOfDay = (int) Math.floorMod(first + offset, SECONDS_PER_DAY);
+    if (DailyWindows.contains(start, end, firstOfDay)) {
+      return first + floorModDay(end - firstOfDay);
+    }
+    return first;
+  }
+
+  /**
+   * The first epoch second at or after the instant {@code now} (whole second) plus {@code nano}
+   * at which the wall clock reads {@code secondOfDay} at the instant's offset; the wall clock
+   * reads {@code nowOfDay} at {@code now}.
+   */
+  private static long nextWallTime(int secondOfDay, long now, int nano, int nowOfDay) {
+    int ahead = floorModDay(secondOfDay - nowOfDay);
+    return now + (ahead == 0 && nano > 0 ? SECONDS_PER_DAY : ahead);
   }
 
   private static int chunks(int n) {
@@ -338,6 +366,23 @@ public final class CampaignGate {
       if (own != null) {
         own.shutdown();
       }
+    }
+  }
+
+  /** Per zone of a population: the campaign's instant there, its offset, wall time and next clock change. */
+  private static final class Zones {
+    final long[] second;
+    final int[] nano;
+    final int[] offset;
+    final int[] secondOfDay;
+    final long[] nextTransition;
+
+    Zones(int n) {
+      second = new long[n];
+      nano = new int[n];
+      offset = new int[n];
+      secondOfDay = new int[n];
+      nextTransition = new long[n];
     }
   }
 

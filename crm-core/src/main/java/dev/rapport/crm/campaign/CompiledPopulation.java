@@ -1,5 +1,7 @@
 package dev.rapport.crm.campaign;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.internal.DailyWindows;
 import dev.rapport.crm.ledger.Granted;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A population compiled for one outreach (its purpose, channel, entity and flags; not its
@@ -57,9 +60,9 @@ import java.util.Optional;
  */
 public final class CompiledPopulation {
   static final int CHUNK = 8192;
-  static final byte FALLBACK = 0;
-  static final byte FAST = 1;
   static final long NONE = Long.MIN_VALUE;
+  /** The index of the first outcome the engine decided; those before it are the deferrals {@link Outcome#deferral}. */
+  static final int FIRST_DECIDED = 8;
   private static final long SECONDS_PER_DAY = 86_400L;
 
   private final OutreachTemplate template;
@@ -67,6 +70,10 @@ public final class CompiledPopulation {
   private final CustomerSource source;
   private final ZoneId[] zones;
   final Chunk[] chunks;
+  /** Every outcome a customer of this population can get without falling back, by index. */
+  final Outcome[] outcomes;
+  /** Per outcome index, whether it denies (and so needs no timing rule). */
+  final boolean[] denies;
 
   CompiledPopulation(OutreachTemplate template, PolicyEngine engine, CustomerSource source, ZoneId[] zones, Chunk[] chunks) {
     this.template = template;
@@ -74,6 +81,36 @@ public final class CompiledPopulation {
     this.source = source;
     this.zones = zones;
     this.chunks = chunks;
+    // The chunks' own tables of outcomes, merged into one; each chunk's indexes renumbered.
+    Map<Outcome, Integer> index = new HashMap<>();
+    List<Outcome> all = new ArrayList<>();
+    all.add(null);
+    for (int rules = 1; rules < FIRST_DECIDED; rules++) {
+      all.add(Outcome.deferral((rules & 4) != 0, (rules & 2) != 0, (rules & 1) != 0));
+    }
+    for (Chunk chunk : chunks) {
+      short[] renumber = new short[chunk.outcomes.length];
+      for (int k = 0; k < renumber.length; k++) {
+        Integer known = index.get(chunk.outcomes[k]);
+        if (known == null) {
+          checkArgument(all.size() <= Short.MAX_VALUE, "more than %s distinct outcomes in one population", Short.MAX_VALUE);
+          known = all.size();
+          all.add(chunk.outcomes[k]);
+          index.put(chunk.outcomes[k], known);
+        }
+        renumber[k] = (short) (int) known;
+      }
+      short[] base = chunk.base;
+      for (int j = 0; j < base.length; j++) {
+        base[j] = chunk.validFrom[j] < chunk.validUntil[j] ? renumber[base[j]] : 0;
+      }
+      chunk.outcomes = null;
+    }
+    outcomes = all.toArray(new Outcome[0]);
+    denies = new boolean[outcomes.length];
+    for (int k = 1; k < outcomes.length; k++) {
+      denies[k] = outcomes[k].verdict == Verdict.DENY;
+    }
   }
 
   /** The outreach it was compiled for. */
@@ -90,8 +127,8 @@ public final class CompiledPopulation {
   int alwaysFallback() {
     int count = 0;
     for (Chunk chunk : chunks) {
-      for (byte mode : chunk.mode) {
-        count += mode == FALLBACK ? 1 : 0;
+      for (int j = 0; j < chunk.size(); j++) {
+        count += chunk.validFrom[j] >= chunk.validUntil[j] ? 1 : 0;
       }
     }
     return count;
@@ -118,14 +155,20 @@ public final class CompiledPopulation {
         && shape.channel() != Channel.SMS;
   }
 
-  /** The columns of up to {@link #CHUNK} consecutive customers. */
+  /**
+   * The columns of up to {@link #CHUNK} consecutive customers. A customer the compiled form
+   * cannot decide at any instant has the empty interval {@code validFrom = Long.MAX_VALUE,
+   * validUntil = Long.MIN_VALUE}.
+   */
   static final class Chunk {
     final int start;
-    final byte[] mode;
     final short[] zone;
     final long[] validFrom;
     final long[] validUntil;
-    final Outcome[] base;
+    /** The outcome of the rules that do not depend on the instant: an index into the population's outcomes. */
+    final short[] base;
+    /** While compiling, the chunk's own outcomes, which {@link #base} indexes before renumbering. */
+    Outcome @Nullable [] outcomes;
     final int[] quietStart;
     final int[] quietEnd;
     final long[] coolOffUntil;
@@ -139,11 +182,10 @@ public final class CompiledPopulation {
 
     Chunk(int start, int n) {
       this.start = start;
-      mode = new byte[n];
       zone = new short[n];
       validFrom = new long[n];
       validUntil = new long[n];
-      base = new Outcome[n];
+      base = new short[n];
       quietStart = new int[n];
       quietEnd = new int[n];
       coolOffUntil = new long[n];
@@ -151,7 +193,7 @@ public final class CompiledPopulation {
     }
 
     int size() {
-      return mode.length;
+      return zone.length;
     }
   }
 
@@ -180,7 +222,8 @@ public final class CompiledPopulation {
       CampaignCustomer customer = customers.get(start + j);
       Ledger ledger = customer.ledgerOrNull();
       chunk.capFirst[j] = rows;
-      chunk.mode[j] = FALLBACK;
+      chunk.validFrom[j] = Long.MAX_VALUE;
+      chunk.validUntil[j] = Long.MIN_VALUE;
       if (ledger == null) {
         continue;
       }
@@ -343,10 +386,13 @@ public final class CompiledPopulation {
         histSize = histBefore;
         continue;
       }
-      chunk.mode[j] = FAST;
       chunk.validFrom[j] = latest == null && reference.equals(Instant.EPOCH) ? Long.MIN_VALUE : ceilSeconds(reference);
       chunk.validUntil[j] = expiry == null ? Long.MAX_VALUE : expiry.getEpochSecond();
       chunk.base[j] = outcomes.of(decided);
+      if (chunk.validFrom[j] >= chunk.validUntil[j]) {
+        chunk.validFrom[j] = Long.MAX_VALUE; // an empty interval: always the engine's
+        chunk.validUntil[j] = Long.MIN_VALUE;
+      }
       chunk.quietStart[j] = quietStart;
       chunk.quietEnd[j] = quietEnd;
       chunk.coolOffUntil[j] = coolOffUntil;
@@ -357,6 +403,7 @@ public final class CompiledPopulation {
     chunk.histFirst = Arrays.copyOf(histFirst, rows + 1);
     chunk.histFirst[rows] = histSize;
     chunk.hist = Arrays.copyOf(hist, histSize);
+    chunk.outcomes = outcomes.toArray();
     return chunk;
   }
 
@@ -367,7 +414,8 @@ public final class CompiledPopulation {
   private static final class Outcomes {
     private final List<Outcome> seen = new ArrayList<>();
 
-    Outcome of(Decision decision) {
+    /** The index of the outcome of {@code decision} among this chunk's. */
+    short of(Decision decision) {
       List<Reason> reasons = decision.reasons();
       List<Obligation> obligations = decision.obligations();
       for (int k = 0; k < seen.size(); k++) {
@@ -375,12 +423,16 @@ public final class CompiledPopulation {
         if (outcome.verdict == decision.verdict()
             && sameCodes(outcome.codes, reasons)
             && outcome.obligations.equals(obligations)) {
-          return outcome;
+          return (short) k;
         }
       }
-      Outcome outcome = Outcome.of(decision);
-      seen.add(outcome);
-      return outcome;
+      checkArgument(seen.size() < Short.MAX_VALUE, "more than %s distinct outcomes in one chunk", Short.MAX_VALUE);
+      seen.add(Outcome.of(decision));
+      return (short) (seen.size() - 1);
+    }
+
+    Outcome[] toArray() {
+      return seen.toArray(new Outcome[0]);
     }
 
     private static boolean sameCodes(List<Code> codes, List<Reason> reasons) {
