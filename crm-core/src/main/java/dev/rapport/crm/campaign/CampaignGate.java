@@ -109,30 +109,24 @@ public final class CampaignGate {
         compiled.template().shape(),
         template.shape());
     checkArgument(compiled.engine() == engine, "the population was compiled by another gate's engine");
-    ZoneId[] zones = compiled.zones();
-    Zones at = new Zones(Math.max(1, zones.length)); // an unknown customer's zone is 0, its interval empty
-    for (int z = 0; z < zones.length; z++) {
-      Instant instant = template.instantIn(zones[z]);
-      int offset = zones[z].getRules().getOffset(instant).getTotalSeconds();
-      ZoneOffsetTransition next = zones[z].getRules().nextTransition(instant);
-      at.second[z] = instant.getEpochSecond();
-      at.nano[z] = instant.getNano();
-      at.offset[z] = offset;
-      at.secondOfDay[z] = (int) Math.floorMod(instant.getEpochSecond() + offset, SECONDS_PER_DAY);
-      at.nextTransition[z] = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
-    }
+    Zones at = new Zones(compiled, template);
     int n = compiled.size();
-    short[] outcome = new short[n];
-    long[] deferUntil = new long[n];
+    // The run's columns by chunk, each allocated by the thread that fills it: small arrays,
+    // none so large that the collector treats it apart.
+    short[][] outcome = new short[compiled.chunks.length][];
+    long[][] deferUntil = new long[compiled.chunks.length][];
     List<CampaignCustomer> customers = compiled.source().customers();
     Fallbacks[] fallbacks = new Fallbacks[compiled.chunks.length];
     int[][] counts = new int[compiled.chunks.length][];
     parallel(
         compiled.chunks.length,
         c -> {
+          int size = compiled.chunks[c].size();
+          outcome[c] = new short[size];
+          deferUntil[c] = new long[size];
           counts[c] = new int[compiled.outcomes.length];
           fallbacks[c] = new Fallbacks();
-          gateChunk(compiled, compiled.chunks[c], at, outcome, deferUntil, counts[c], fallbacks[c], customers, template);
+          gateChunk(compiled, compiled.chunks[c], at, outcome[c], deferUntil[c], counts[c], fallbacks[c], customers, template);
         });
     int[] total = new int[compiled.outcomes.length];
     for (int[] chunkCounts : counts) {
@@ -141,7 +135,7 @@ public final class CampaignGate {
       }
     }
     return new CampaignRun(
-        template, compiled.source(), engine, compiled.outcomes, total, outcome, deferUntil, Fallbacks.merge(fallbacks));
+        template, compiled.source(), engine, compiled.outcomes, total, n, outcome, deferUntil, Fallbacks.merge(fallbacks));
   }
 
   /** The reference: one single decision per customer, in the gate's parallelism. */
@@ -150,22 +144,25 @@ public final class CampaignGate {
     checkNotNull(template, "template");
     List<CampaignCustomer> customers = source.customers();
     int n = customers.size();
-    short[] outcome = new short[n];
-    long[] deferUntil = new long[n];
+    short[][] outcome = new short[chunks(n)][];
+    long[][] deferUntil = new long[chunks(n)][];
     Fallbacks[] fallbacks = new Fallbacks[chunks(n)];
     parallel(
         fallbacks.length,
         c -> {
           fallbacks[c] = new Fallbacks();
-          int end = Math.min(n, (c + 1) * CompiledPopulation.CHUNK);
-          for (int i = c * CompiledPopulation.CHUNK; i < end; i++) {
-            fallbacks[c].add(i, decideOne(engine, template, customers.get(i)));
-            outcome[i] = FALLBACK;
-            deferUntil[i] = CompiledPopulation.NONE;
+          int first = c * CompiledPopulation.CHUNK;
+          int size = Math.min(n - first, CompiledPopulation.CHUNK);
+          outcome[c] = new short[size];
+          deferUntil[c] = new long[size];
+          for (int j = 0; j < size; j++) {
+            fallbacks[c].add(first + j, decideOne(engine, template, customers.get(first + j)));
+            outcome[c][j] = FALLBACK;
+            deferUntil[c][j] = CompiledPopulation.NONE;
           }
         });
     return new CampaignRun(
-        template, source, engine, new Outcome[] {null}, new int[1], outcome, deferUntil, Fallbacks.merge(fallbacks));
+        template, source, engine, new Outcome[] {null}, new int[1], n, outcome, deferUntil, Fallbacks.merge(fallbacks));
   }
 
   /** The single decision for one customer: the engine's own. */
@@ -179,7 +176,7 @@ public final class CampaignGate {
 
   /**
    * The tight loop over one chunk of the compiled columns: per customer an outcome index and a
-   * {@code deferUntil} into the run's columns, a count per outcome, and the engine's decision
+   * {@code deferUntil} into the chunk's columns of the run, a count per outcome, and the engine's decision
    * where the columns cannot decide. Nothing is allocated per customer the columns decide.
    */
   private void gateChunk(
@@ -194,19 +191,23 @@ public final class CampaignGate {
       OutreachTemplate template) {
     int n = chunk.size();
     boolean[] denies = compiled.denies;
+    int[] windowStart = compiled.windowStart;
+    int[] windowEnd = compiled.windowEnd;
+    int windows = windowStart.length;
     short[] zone = chunk.zone;
     long[] validFrom = chunk.validFrom;
     long[] validUntil = chunk.validUntil;
     short[] base = chunk.base;
+    short[] quiet = chunk.quiet;
     int[] capFirst = chunk.capFirst;
     int[] capMax = chunk.capMax;
     long[] capPer = chunk.capPer;
     int[] histFirst = chunk.histFirst;
     long[] hist = chunk.hist;
     long[] coolOffUntil = chunk.coolOffUntil;
-    int[] quietStart = chunk.quietStart;
-    int[] quietEnd = chunk.quietEnd;
     long[] zoneSecond = at.second;
+    int[] heldFor = at.heldFor;
+    int[] startsIn = at.startsIn;
     for (int j = 0; j < n; j++) {
       int i = chunk.start + j;
       int z = zone[j];
@@ -218,58 +219,51 @@ public final class CampaignGate {
         if (denies[b]) {
           decided = b;
         } else {
-          // The caps and the cool-off: each an instant before which it defers.
+          // Each cap: the instant it stops deferring, if it defers (RULES.md 6): with the
+          // entries up to now sorted, the max-th latest plus the cap's period.
           long free = CompiledPopulation.NONE;
           int capsDeferring = 0;
           for (int r = capFirst[j]; r < capFirst[j + 1]; r++) {
             int from = histFirst[r];
-            int to = histFirst[r + 1];
-            long per = capPer[r];
-            int hi = firstAfter(hist, from, to, now);
-            int lo = firstAfter(hist, from, hi, now - per);
-            int max = capMax[r];
-            if (hi - lo >= max) {
-              capsDeferring++;
-              free = Math.max(free, hist[hi - max] + per);
+            int hi = histFirst[r + 1];
+            while (hi > from && hist[hi - 1] > now) {
+              hi--; // an entry after the instant: not yet sent then
             }
+            int k = hi - capMax[r];
+            // Branch-free: where fewer than max entries were sent, hist[from] is read and ignored.
+            long end = hist[Math.max(k, from)] + capPer[r];
+            boolean defers = k >= from & end > now;
+            capsDeferring += defers ? 1 : 0;
+            free = defers ? Math.max(free, end) : free;
           }
           long coolOff = coolOffUntil[j];
-          boolean coolingOff = coolOff > now;
-          if (coolingOff) {
-            free = Math.max(free, coolOff);
-          }
+          int rules = (capsDeferring > 0 ? CAP : 0) | (coolOff > now ? COOL_OFF : 0);
+          free = Math.max(free, coolOff);
+          int w = quiet[j];
+          int held = heldFor[z * windows + w];
           if (capsDeferring <= 1) {
-            int rules = (capsDeferring > 0 ? CAP : 0) | (coolingOff ? COOL_OFF : 0);
-            int start = quietStart[j];
-            if (start < 0) {
-              if (rules == 0) {
-                decided = b;
-              } else if (free <= LAST_SECOND) {
-                decided = rules;
-                until = free;
-              }
+            long limit = LAST_SECOND + 1;
+            if (rules == 0) {
+              decided = held == 0 ? b : QUIET;
+              until = held == 0 ? CompiledPopulation.NONE : now + held;
+              limit = at.limit[z];
+            } else if (w == 0) {
+              decided = rules;
+              until = free;
             } else {
-              int end = quietEnd[j];
-              int secondOfDay = at.secondOfDay[z];
-              if (rules == 0) {
-                if (!DailyWindows.contains(start, end, secondOfDay)) {
-                  decided = b;
-                } else {
-                  // The end of the quiet hours that hold the instant, at its offset.
-                  until = now + floorModDay(end - secondOfDay);
-                  decided = QUIET;
-                }
-              } else {
-                until = deferral(start, end, now, secondOfDay, at.offset[z], free);
-                boolean quiet =
-                    DailyWindows.contains(start, end, secondOfDay)
-                        || nextWallTime(start, now, at.nano[z], secondOfDay) < until;
-                decided = quiet ? rules | QUIET : rules;
-              }
-              if (until >= at.nextTransition[z] || until > LAST_SECOND) {
-                decided = FALLBACK; // a change of the zone's clock first, or past the time line
-                until = CompiledPopulation.NONE;
-              }
+              // Quiet hours meet a cap or the cool-off: the engine's fixpoint (see Zones).
+              long first = held == 0 ? free : Math.max(free, now + held);
+              int firstOfDay = (int) Math.floorMod(first + at.offset[z], SECONDS_PER_DAY);
+              int start = windowStart[w];
+              int end = windowEnd[w];
+              until = DailyWindows.contains(start, end, firstOfDay) ? first + floorModDay(end - firstOfDay) : first;
+              boolean quietDefers = held != 0 || now + startsIn[z * windows + w] < until;
+              decided = quietDefers ? rules | QUIET : rules;
+              limit = at.limit[z];
+            }
+            if (until >= limit) {
+              decided = FALLBACK; // past the time line, or a change of the zone's clock first
+              until = CompiledPopulation.NONE;
             }
           }
         }
@@ -280,65 +274,14 @@ public final class CampaignGate {
       } else {
         counts[decided]++;
       }
-      outcome[i] = (short) decided;
-      deferUntil[i] = until;
+      outcome[j] = (short) decided;
+      deferUntil[j] = until;
     }
-  }
-
-  /** The first index of {@code sorted[from, to)} whose value is after {@code t}. */
-  private static int firstAfter(long[] sorted, int from, int to, long t) {
-    int lo = from;
-    int hi = to;
-    if (hi - lo <= 8) {
-      while (lo < hi && sorted[lo] <= t) {
-        lo++;
-      }
-      return lo;
-    }
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] > t) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
   }
 
   /** {@code x} modulo a day's seconds, for {@code x} within a day either side of zero. */
   private static int floorModDay(int x) {
     return x < 0 ? x + (int) SECONDS_PER_DAY : x;
-  }
-
-  /**
-   * The end of the engine's deferral ({@code RULES.md} 6) where quiet hours {@code [start, end)}
-   * meet a cap or the cool-off deferring until {@code free}: the engine's fixpoint is {@code
-   * end(max(free, end(now)))}, {@code end} being the end of the quiet hours holding an instant
-   * (the instant itself outside them), every wall time read at the offset of the campaign's
-   * instant; the caller checks that the zone's clock does not change first. Reached in at most
-   * three steps of the engine's search, far inside its bound (see {@link CompiledPopulation}).
-   */
-  private static long deferral(int start, int end, long now, int secondOfDay, int offset, long free) {
-    long first = free;
-    if (DailyWindows.contains(start, end, secondOfDay)) {
-      first = Math.max(free, now + floorModDay(end - secondOfDay));
-    }
-    int firstOfDay = (int) Math.floorMod(first + offset, SECONDS_PER_DAY);
-    if (DailyWindows.contains(start, end, firstOfDay)) {
-      return first + floorModDay(end - firstOfDay);
-    }
-    return first;
-  }
-
-  /**
-   * The first epoch second at or after the instant {@code now} (whole second) plus {@code nano}
-   * at which the wall clock reads {@code secondOfDay} at the instant's offset; the wall clock
-   * reads {@code nowOfDay} at {@code now}.
-   */
-  private static long nextWallTime(int secondOfDay, long now, int nano, int nowOfDay) {
-    int ahead = floorModDay(secondOfDay - nowOfDay);
-    return now + (ahead == 0 && nano > 0 ? SECONDS_PER_DAY : ahead);
   }
 
   private static int chunks(int n) {
@@ -369,20 +312,52 @@ public final class CampaignGate {
     }
   }
 
-  /** Per zone of a population: the campaign's instant there, its offset, wall time and next clock change. */
+  /**
+   * A campaign's instant in each zone of a population, and what the quiet hours of the
+   * population's customers give there. Where quiet hours {@code [start, end)} hold the instant,
+   * the engine's deferral for them alone ends where the wall clock next reads {@code end} at the
+   * instant's offset; where they meet a cap or the cool-off deferring until {@code free}, the
+   * engine's fixpoint ({@code RULES.md} 6) is {@code end(max(free, end(now)))}, {@code end}
+   * being the end of the quiet hours that hold an instant (the instant itself outside them): the
+   * engine's search reaches it in at most three steps, far inside its bound. Either answer holds
+   * only if the zone's clock does not change before it ({@link #limit}), else the engine decides.
+   */
   private static final class Zones {
+    /** Per zone: the instant (whole seconds), its offset, the first second it may not reach. */
     final long[] second;
-    final int[] nano;
     final int[] offset;
-    final int[] secondOfDay;
-    final long[] nextTransition;
+    final long[] limit;
+    /** Per zone and window ({@code z * windows + w}): seconds to the end of the quiet hours holding the instant, else 0. */
+    final int[] heldFor;
+    /** Per zone and window: seconds to the next instant at or after the campaign's at which the quiet hours start. */
+    final int[] startsIn;
 
-    Zones(int n) {
+    Zones(CompiledPopulation compiled, OutreachTemplate template) {
+      ZoneId[] zones = compiled.zones();
+      int n = Math.max(1, zones.length); // an unknown customer's zone is 0, its interval empty
+      int windows = compiled.windowStart.length;
       second = new long[n];
-      nano = new int[n];
       offset = new int[n];
-      secondOfDay = new int[n];
-      nextTransition = new long[n];
+      limit = new long[n];
+      heldFor = new int[n * windows];
+      startsIn = new int[n * windows];
+      for (int z = 0; z < zones.length; z++) {
+        Instant instant = template.instantIn(zones[z]);
+        ZoneOffsetTransition next = zones[z].getRules().nextTransition(instant);
+        second[z] = instant.getEpochSecond();
+        offset[z] = zones[z].getRules().getOffset(instant).getTotalSeconds();
+        limit[z] = Math.min(next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond(), LAST_SECOND + 1);
+        int nowOfDay = (int) Math.floorMod(second[z] + offset[z], SECONDS_PER_DAY);
+        for (int w = 1; w < windows; w++) {
+          int start = compiled.windowStart[w];
+          int end = compiled.windowEnd[w];
+          // Whole seconds suffice: a window's bounds are whole seconds, so a nanosecond part
+          // moves neither where the instant lies nor where the window ends (only its start).
+          heldFor[z * windows + w] = DailyWindows.contains(start, end, nowOfDay) ? floorModDay(end - nowOfDay) : 0;
+          int ahead = floorModDay(start - nowOfDay);
+          startsIn[z * windows + w] = ahead == 0 && instant.getNano() > 0 ? (int) SECONDS_PER_DAY : ahead;
+        }
+      }
     }
   }
 

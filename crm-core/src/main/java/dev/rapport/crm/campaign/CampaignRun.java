@@ -1,5 +1,7 @@
 package dev.rapport.crm.campaign;
 
+import static com.google.common.base.Preconditions.checkElementIndex;
+
 import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.PolicyEngine;
@@ -26,9 +28,11 @@ public final class CampaignRun {
   private final PolicyEngine engine;
   /** The outcomes customers can get without falling back, by index. */
   private final Outcome[] outcomes;
-  /** Per customer, the index of its outcome, or {@link CampaignGate#FALLBACK}. */
-  private final short[] outcome;
-  private final long[] deferUntil;
+  private final int size;
+  /** Per chunk of {@link CompiledPopulation#CHUNK} customers, each one's outcome index, or {@link CampaignGate#FALLBACK}. */
+  private final short[][] outcome;
+  /** Per chunk, each customer's {@code deferUntil} in epoch seconds, or {@link CompiledPopulation#NONE}. */
+  private final long[][] deferUntil;
   private final Fallbacks fallbacks;
   private final CampaignSummary summary;
 
@@ -38,13 +42,15 @@ public final class CampaignRun {
       PolicyEngine engine,
       Outcome[] outcomes,
       int[] counts,
-      short[] outcome,
-      long[] deferUntil,
+      int size,
+      short[][] outcome,
+      long[][] deferUntil,
       Fallbacks fallbacks) {
     this.template = template;
     this.source = source;
     this.engine = engine;
     this.outcomes = outcomes;
+    this.size = size;
     this.outcome = outcome;
     this.deferUntil = deferUntil;
     this.fallbacks = fallbacks;
@@ -58,19 +64,20 @@ public final class CampaignRun {
 
   /** How many customers. */
   public int size() {
-    return outcome.length;
+    return size;
   }
 
   /** The decision of the {@code i}-th customer of the source. */
   public GatedDecision get(int i) {
     CampaignCustomer customer = source.customers().get(i);
     ZoneId zone = customer.ledgerOrNull() == null ? ZoneId.of("UTC") : customer.ledgerOrNull().customer().zone();
-    int index = outcome[i];
+    checkElementIndex(i, size);
+    int index = outcome[i / CompiledPopulation.CHUNK][i % CompiledPopulation.CHUNK];
     if (index == CampaignGate.FALLBACK) {
       Decision decision = fallbacks.of(i);
       return new GatedDecision(customer.id(), template.outreachIn(zone), Outcome.fallback(decision), null, () -> decision);
     }
-    long until = deferUntil[i];
+    long until = deferUntil[i / CompiledPopulation.CHUNK][i % CompiledPopulation.CHUNK];
     return new GatedDecision(
         customer.id(),
         template.outreachIn(zone),
@@ -89,7 +96,7 @@ public final class CampaignRun {
 
       @Override
       public int size() {
-        return outcome.length;
+        return size;
       }
     };
   }
@@ -117,7 +124,7 @@ public final class CampaignRun {
       Decision decision = fallbacks.decision(k);
       count(decision.verdict(), decision.reasonCodes(), 1, verdicts, codes);
     }
-    return new CampaignSummary(outcome.length, verdicts, codes, fallbacks.size());
+    return new CampaignSummary(size, verdicts, codes, fallbacks.size());
   }
 
   private static void count(

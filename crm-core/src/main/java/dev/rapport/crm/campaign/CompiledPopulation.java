@@ -74,6 +74,9 @@ public final class CompiledPopulation {
   final Outcome[] outcomes;
   /** Per outcome index, whether it denies (and so needs no timing rule). */
   final boolean[] denies;
+  /** The distinct quiet hours of the population (seconds of day), by index from 1; index 0 is none. */
+  final int[] windowStart;
+  final int[] windowEnd;
 
   CompiledPopulation(OutreachTemplate template, PolicyEngine engine, CustomerSource source, ZoneId[] zones, Chunk[] chunks) {
     this.template = template;
@@ -83,6 +86,8 @@ public final class CompiledPopulation {
     this.chunks = chunks;
     // The chunks' own tables of outcomes, merged into one; each chunk's indexes renumbered.
     Map<Outcome, Integer> index = new HashMap<>();
+    Map<Long, Integer> windowIndex = new HashMap<>();
+    List<Long> windowList = new ArrayList<>();
     List<Outcome> all = new ArrayList<>();
     all.add(null);
     for (int rules = 1; rules < FIRST_DECIDED; rules++) {
@@ -105,6 +110,28 @@ public final class CompiledPopulation {
         base[j] = chunk.validFrom[j] < chunk.validUntil[j] ? renumber[base[j]] : 0;
       }
       chunk.outcomes = null;
+      short[] renumberWindow = new short[chunk.windows.length + 1];
+      for (int k = 0; k < chunk.windows.length; k++) {
+        Integer known = windowIndex.get(chunk.windows[k]);
+        if (known == null) {
+          checkArgument(windowList.size() < Short.MAX_VALUE - 1, "more than %s distinct quiet hours in one population", Short.MAX_VALUE - 1);
+          windowList.add(chunk.windows[k]);
+          known = windowList.size();
+          windowIndex.put(chunk.windows[k], known);
+        }
+        renumberWindow[k + 1] = (short) (int) known;
+      }
+      short[] quiet = chunk.quiet;
+      for (int j = 0; j < quiet.length; j++) {
+        quiet[j] = renumberWindow[quiet[j]];
+      }
+      chunk.windows = null;
+    }
+    windowStart = new int[windowList.size() + 1];
+    windowEnd = new int[windowList.size() + 1];
+    for (int k = 0; k < windowList.size(); k++) {
+      windowStart[k + 1] = (int) (windowList.get(k) >>> 32);
+      windowEnd[k + 1] = (int) (long) windowList.get(k);
     }
     outcomes = all.toArray(new Outcome[0]);
     denies = new boolean[outcomes.length];
@@ -169,14 +196,16 @@ public final class CompiledPopulation {
     final short[] base;
     /** While compiling, the chunk's own outcomes, which {@link #base} indexes before renumbering. */
     Outcome @Nullable [] outcomes;
-    final int[] quietStart;
-    final int[] quietEnd;
+    /** The quiet hours: an index into the population's windows, 0 for none. */
+    final short[] quiet;
+    /** While compiling, the chunk's own windows as {@code start << 32 | end} (seconds of day), which {@link #quiet} indexes from 1. */
+    long @Nullable [] windows;
     final long[] coolOffUntil;
     /** Per customer, its first cap row; {@code capFirst[n]} ends the last. */
     final int[] capFirst;
     int[] capMax;
     long[] capPer;
-    /** Per cap row, its first counted history instant; {@code histFirst[rows]} ends the last. */
+    /** Per cap row, its first counted history instant; {@code histFirst[rows]} ends the last, {@code hist} holds one more. */
     int[] histFirst;
     long[] hist;
 
@@ -186,8 +215,7 @@ public final class CompiledPopulation {
       validFrom = new long[n];
       validUntil = new long[n];
       base = new short[n];
-      quietStart = new int[n];
-      quietEnd = new int[n];
+      quiet = new short[n];
       coolOffUntil = new long[n];
       capFirst = new int[n + 1];
     }
@@ -204,6 +232,7 @@ public final class CompiledPopulation {
     Chunk chunk = new Chunk(start, n);
     boolean compilable = compilable(engine, shape);
     Outcomes outcomes = new Outcomes();
+    Windows windows = new Windows();
     List<FrequencyCap> businessCaps = engine.options().caps();
     int rows = 0;
     int[] capMax = new int[16];
@@ -393,8 +422,7 @@ public final class CompiledPopulation {
         chunk.validFrom[j] = Long.MAX_VALUE; // an empty interval: always the engine's
         chunk.validUntil[j] = Long.MIN_VALUE;
       }
-      chunk.quietStart[j] = quietStart;
-      chunk.quietEnd[j] = quietEnd;
+      chunk.quiet[j] = quietStart < 0 ? 0 : windows.of(quietStart, quietEnd);
       chunk.coolOffUntil[j] = coolOffUntil;
     }
     chunk.capFirst[n] = rows;
@@ -402,8 +430,9 @@ public final class CompiledPopulation {
     chunk.capPer = Arrays.copyOf(capPer, rows);
     chunk.histFirst = Arrays.copyOf(histFirst, rows + 1);
     chunk.histFirst[rows] = histSize;
-    chunk.hist = Arrays.copyOf(hist, histSize);
+    chunk.hist = Arrays.copyOf(hist, histSize + 1); // one more, read and ignored by the gate after an empty last row
     chunk.outcomes = outcomes.toArray();
+    chunk.windows = windows.toArray();
     return chunk;
   }
 
@@ -445,6 +474,31 @@ public final class CompiledPopulation {
         }
       }
       return true;
+    }
+  }
+
+  /** The distinct quiet hours of one chunk (a handful), numbered from 1. */
+  private static final class Windows {
+    private long[] seen = new long[4];
+    private int size;
+
+    short of(int start, int end) {
+      long window = (long) start << 32 | end;
+      for (int k = 0; k < size; k++) {
+        if (seen[k] == window) {
+          return (short) (k + 1);
+        }
+      }
+      checkArgument(size < Short.MAX_VALUE - 1, "more than %s distinct quiet hours in one chunk", Short.MAX_VALUE - 1);
+      if (size == seen.length) {
+        seen = Arrays.copyOf(seen, size * 2);
+      }
+      seen[size++] = window;
+      return (short) size;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(seen, size);
     }
   }
 
