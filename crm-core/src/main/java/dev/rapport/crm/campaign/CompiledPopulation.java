@@ -258,7 +258,8 @@ public final class CompiledPopulation {
       }
       ZoneId zone = ledger.customer().zone();
       int slot = 0;
-      while (slot < seen && seenZones[slot] != zone) {
+      // By equality: ZoneId.of gives a new instance at every call, so equal zones are seldom the same object.
+      while (slot < seen && seenZones[slot] != zone && !seenZones[slot].equals(zone)) {
         slot++;
       }
       if (slot == seen) {
