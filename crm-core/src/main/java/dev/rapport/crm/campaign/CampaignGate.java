@@ -319,7 +319,8 @@ public final class CampaignGate {
    * instant's offset; where they meet a cap or the cool-off deferring until {@code free}, the
    * engine's fixpoint ({@code RULES.md} 6) is {@code end(max(free, end(now)))}, {@code end}
    * being the end of the quiet hours that hold an instant (the instant itself outside them): the
-   * engine's search reaches it in at most three steps, far inside its bound. Either answer holds
+   * engine's search reaches it in at most two moves (three rounds of its loop), far inside its
+   * bound of 10,000 ({@code CampaignDeferralBoundTest}). Either answer holds
    * only if the zone's clock does not change before it ({@link #limit}), else the engine decides.
    */
   private static final class Zones {

@@ -3,6 +3,7 @@ package dev.rapport.crm.campaign;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import dev.rapport.crm.internal.Access;
 import dev.rapport.crm.internal.DailyWindows;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Ledger;
@@ -175,7 +176,7 @@ public final class CompiledPopulation {
 
   /** Whether {@code engine} and {@code shape} allow any customer to be compiled. */
   static boolean compilable(PolicyEngine engine, Outreach shape) {
-    return !engine.hasTeamRulesOrPacks()
+    return !Access.engine(PolicyEngine.class).hasTeamRulesOrPacks(engine)
         && !engine.options().impliedConsent()
         && shape.purpose().isMarketing()
         && shape.channel() != Channel.CALL
