@@ -247,6 +247,9 @@ public final class CompiledPopulation {
     short[] seenIndex = new short[8];
     Instant[] seenHint = new Instant[8];
     int[] seenOffset = new int[8];
+    // Per zone, the outreach last decided there: most customers of a zone are decided at the
+    // same instant (the template's, or where the same quiet hours end), so it is built once.
+    Outreach[] seenOutreach = new Outreach[8];
     int seen = 0;
     for (int j = 0; j < n; j++) {
       CampaignCustomer customer = customers.get(start + j);
@@ -269,63 +272,65 @@ public final class CompiledPopulation {
           seenIndex = Arrays.copyOf(seenIndex, seen * 2);
           seenHint = Arrays.copyOf(seenHint, seen * 2);
           seenOffset = Arrays.copyOf(seenOffset, seen * 2);
+          seenOutreach = Arrays.copyOf(seenOutreach, seen * 2);
         }
         seenZones[slot] = zone;
         seenIndex[slot] = zones.index(zone);
         seenHint[slot] = template.instantIn(zone);
         seenOffset[slot] = zone.getRules().getOffset(seenHint[slot]).getTotalSeconds();
+        seenOutreach[slot] = shape.rescheduled(seenHint[slot]);
         seen++;
       }
       chunk.zone[j] = seenIndex[slot];
       if (!compilable) {
         continue;
       }
+      List<LedgerEvent> events = ledger.events();
       Instant latest = null;
-      for (LedgerEvent event : ledger.events()) {
-        if (latest == null || event.at().isAfter(latest)) {
-          latest = event.at();
+      for (int e = 0; e < events.size(); e++) {
+        Instant at = events.get(e).at();
+        if (latest == null || at.isAfter(latest)) {
+          latest = at;
         }
       }
       // The standing changes only where a grant expires: compile the interval between two
-      // expiries that holds the template's own instant.
+      // expiries that holds the template's own instant. It starts at the latest event or the
+      // latest expiry up to that instant, whichever is later, and ends at the first expiry after.
       Instant hint = seenHint[slot];
       Instant reference = latest == null ? Instant.EPOCH : latest;
       Instant expiry = null;
-      for (LedgerEvent event : ledger.events()) {
-        if (event instanceof Granted) {
-          Optional<Instant> expires = ((Granted) event).expiresAt();
+      Instant lastExpired = reference;
+      for (int e = 0; e < events.size(); e++) {
+        if (events.get(e) instanceof Granted) {
+          Optional<Instant> expires = ((Granted) events.get(e)).expiresAt();
           if (expires.isEmpty() || !expires.get().isAfter(reference)) {
             continue;
           }
-          if (!expires.get().isAfter(hint)) {
-            continue;
-          }
-          if (expiry == null || expires.get().isBefore(expiry)) {
-            expiry = expires.get();
-          }
-        }
-      }
-      for (LedgerEvent event : ledger.events()) {
-        if (event instanceof Granted) {
-          Optional<Instant> expires = ((Granted) event).expiresAt();
-          if (expires.isPresent() && expires.get().isAfter(reference) && !expires.get().isAfter(hint)) {
-            reference = expires.get();
+          Instant end = expires.get();
+          if (end.isAfter(hint)) {
+            if (expiry == null || end.isBefore(expiry)) {
+              expiry = end;
+            }
+          } else if (end.isAfter(lastExpired)) {
+            lastExpired = end;
           }
         }
       }
+      reference = lastExpired;
       Standing standing = Standing.of(ledger, reference);
       Optional<PreferencesChanged> latestPreferences = standing.latestPreferences();
       Preferences preferences =
           latestPreferences.isPresent() ? latestPreferences.get().preferences() : Preferences.defaults();
-      Optional<DailyWindow> quiet = preferences.quietHours().map(QuietHours::window);
+      Optional<QuietHours> quietHours = preferences.quietHours();
+      DailyWindow quiet = quietHours.isPresent() ? quietHours.get().window() : null;
       int quietStart = -1;
       int quietEnd = -1;
-      if (quiet.isPresent() && !quiet.get().isEmpty() && shape.channel() != Channel.POST) {
-        if (!wholeSeconds(quiet.get().start()) || !wholeSeconds(quiet.get().end())) {
+      if (quiet != null && !quiet.isEmpty() && shape.channel() != Channel.POST) {
+        if (!wholeSeconds(quiet.start()) || !wholeSeconds(quiet.end())) {
           continue;
         }
-        quietStart = quiet.get().start().toSecondOfDay();
-        quietEnd = quiet.get().end().toSecondOfDay();
+        quietStart = quiet.start().toSecondOfDay();
+        quietEnd = quiet.end().toSecondOfDay();
       }
       long coolOffUntil = NONE;
       Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
@@ -361,7 +366,10 @@ public final class CompiledPopulation {
       if ((expiry == null || free.isBefore(expiry)) && Limits.isInRange(free)) {
         decideAt = free;
       }
-      Decision decided = engine.decide(ledger, ImmutableList.of(), shape.rescheduled(decideAt));
+      if (!seenOutreach[slot].at().equals(decideAt)) {
+        seenOutreach[slot] = shape.rescheduled(decideAt);
+      }
+      Decision decided = engine.decide(ledger, ImmutableList.of(), seenOutreach[slot]);
       if (decided.verdict() == Verdict.DEFER) {
         Instant until = decided.deferUntil().orElseThrow();
         if (expiry != null && !until.isBefore(expiry)) {
