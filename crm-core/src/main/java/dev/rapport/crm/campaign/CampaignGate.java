@@ -32,6 +32,17 @@ import org.jspecify.annotations.Nullable;
  * reference. Decisions come out in the order of the source whatever the parallelism; the
  * compiled form and its fallbacks are described in {@link CompiledPopulation}.
  *
+ * <p>How a campaign is gated: per zone of the population, the campaign's instant, its offset
+ * and the zone's next change of clock are found once, and per zone and quiet hours whether they
+ * hold the instant and for how long. Then one pass per chunk of customers reads the primitive
+ * columns of the compiled form and writes, per customer, the index of its answer among the
+ * population's few distinct answers and its {@code deferUntil} into primitive columns of the
+ * run, counting customers per answer as it goes; nothing is allocated per customer (the run's
+ * two columns, 10 bytes a customer, are the whole allocation), and no decision, sentence or
+ * {@link GatedDecision} is made until it is read. A customer the columns cannot decide is
+ * decided by the engine in the same pass and its decision kept apart. The summary is made from
+ * the counts per answer, not per customer.
+ *
  * <pre>{@code
  * CampaignGate gate = CampaignGate.builder().engine(engine).parallelism(4).build();
  * CampaignRun run = gate.gate(CustomerSource.of(store, historyById), tuesdayTenLocal);
@@ -200,6 +211,7 @@ public final class CampaignGate {
     short[] base = chunk.base;
     short[] quiet = chunk.quiet;
     int[] capFirst = chunk.capFirst;
+    short[] capKind = chunk.capKind;
     int[] capMax = chunk.capMax;
     long[] capPer = chunk.capPer;
     int[] histFirst = chunk.histFirst;
@@ -229,9 +241,10 @@ public final class CampaignGate {
             while (hi > from && hist[hi - 1] > now) {
               hi--; // an entry after the instant: not yet sent then
             }
-            int k = hi - capMax[r];
+            int kind = capKind[r];
+            int k = hi - capMax[kind];
             // Branch-free: where fewer than max entries were sent, hist[from] is read and ignored.
-            long end = hist[Math.max(k, from)] + capPer[r];
+            long end = hist[Math.max(k, from)] + capPer[kind];
             boolean defers = k >= from & end > now;
             capsDeferring += defers ? 1 : 0;
             free = defers ? Math.max(free, end) : free;

@@ -42,22 +42,29 @@ import org.jspecify.annotations.Nullable;
  * instant): per customer, packed into columns, what any campaign of that outreach needs. Made by
  * {@link CampaignGate#compile}; gate as many campaigns over it as there are instants to try.
  *
- * <p>Per customer the columns hold: the zone; the interval of instants over which the
- * customer's standing for the outreach cannot change (from the latest ledger event to the
- * earliest later expiry of a grant); the answer the rules that do not depend on the instant give
- * there (denied with its codes, or allowed with its reasons and obligations), decided once by
- * the engine itself; the quiet hours, the end of the cool-off after the latest purchase, and per
- * frequency cap that counts the outreach, its limit and the sorted instants of the history it
- * counts. A campaign then decides each customer from these columns alone.
+ * <p>Per customer the columns hold: the zone (a small index); the interval of instants over
+ * which the customer's standing for the outreach cannot change (from the latest ledger event to
+ * the earliest later expiry of a grant; empty for a customer the columns never decide); the
+ * answer the rules that do not depend on the instant give there (denied with its codes, or
+ * allowed with its reasons and obligations), decided once by the engine itself and kept as an
+ * index into the population's few distinct answers; the quiet hours, an index into the
+ * population's few distinct windows; the end of the cool-off after the latest purchase; and per
+ * frequency cap that counts the outreach, its limit, its period and the sorted instants of the
+ * history it counts. A campaign then decides each customer from these primitive columns alone,
+ * in one pass that allocates nothing per customer (see {@link CampaignGate}).
  *
  * <p><b>What falls back to the full engine.</b> Every customer of an outreach that is not
  * direct marketing, that goes by {@code CALL} or {@code SMS} (the US pack's calling rules), of an
- * engine with implied consent on, or with a team's own rules or packs. Per customer: an unknown
- * customer; a campaign instant before the customer's latest ledger event or at or after a later
- * grant expiry; quiet hours, cap periods, history entries or a cool-off end that are not whole
- * seconds; quiet hours that meet another deferring rule, or that hold the campaign instant
- * with a change of the zone's clock before they end; two caps deferring at once; and a customer whose first deferral does not end in an allowed answer.
- * {@link CampaignSummary#fallbacks()} counts them.
+ * engine with implied consent on, or with a team's own rules or packs (a team's timing rule may
+ * keep the engine's search for the end of a deferral going up to its bound; only the engine
+ * answers there). Per customer: an unknown customer; a campaign instant before the customer's
+ * latest ledger event or at or after a later grant expiry; quiet hours, cap periods, history
+ * entries or a cool-off end that are not whole seconds; two caps deferring at once; a deferral
+ * with quiet hours in it that would end at or after the zone's next change of clock; a deferral
+ * that would end past the last instant of the time line ({@code RULES.md}, "Bounds of values");
+ * and a customer whose first deferral, at compile time, does not end in an allowed answer. Every
+ * other deferral is the end of the engine's own search in closed form, reached by that search in
+ * at most two moves. {@link CampaignSummary#fallbacks()} counts the fallbacks of each campaign.
  */
 public final class CompiledPopulation {
   static final int CHUNK = 8192;
@@ -204,6 +211,8 @@ public final class CompiledPopulation {
     final long[] coolOffUntil;
     /** Per customer, its first cap row; {@code capFirst[n]} ends the last. */
     final int[] capFirst;
+    /** Per cap row, its cap: an index into {@link #capMax} and {@link #capPer}, the chunk's few distinct caps. */
+    short[] capKind;
     int[] capMax;
     long[] capPer;
     /** Per cap row, its first counted history instant; {@code histFirst[rows]} ends the last, {@code hist} holds one more. */
@@ -236,8 +245,10 @@ public final class CompiledPopulation {
     Windows windows = new Windows();
     List<FrequencyCap> businessCaps = engine.options().caps();
     int rows = 0;
-    int[] capMax = new int[16];
-    long[] capPer = new long[16];
+    short[] capKind = new short[16];
+    int[] capMax = new int[4];
+    long[] capPer = new long[4];
+    int kinds = 0;
     int[] histFirst = new int[17];
     long[] hist = new long[64];
     int histSize = 0;
@@ -394,13 +405,25 @@ public final class CompiledPopulation {
             exact = false;
             break;
           }
-          if (rows == capMax.length) {
-            capMax = Arrays.copyOf(capMax, rows * 2);
-            capPer = Arrays.copyOf(capPer, rows * 2);
+          if (rows == capKind.length) {
+            capKind = Arrays.copyOf(capKind, rows * 2);
             histFirst = Arrays.copyOf(histFirst, rows * 2 + 1);
           }
-          capMax[rows] = cap.max();
-          capPer[rows] = cap.per().getSeconds();
+          int kind = 0;
+          while (kind < kinds && (capMax[kind] != cap.max() || capPer[kind] != cap.per().getSeconds())) {
+            kind++;
+          }
+          if (kind == kinds) {
+            checkArgument(kinds < Short.MAX_VALUE, "more than %s distinct caps in one chunk", Short.MAX_VALUE);
+            if (kinds == capMax.length) {
+              capMax = Arrays.copyOf(capMax, kinds * 2);
+              capPer = Arrays.copyOf(capPer, kinds * 2);
+            }
+            capMax[kinds] = cap.max();
+            capPer[kinds] = cap.per().getSeconds();
+            kinds++;
+          }
+          capKind[rows] = (short) kind;
           histFirst[rows] = histSize;
           rows++;
           int from = histSize;
@@ -436,8 +459,9 @@ public final class CompiledPopulation {
       chunk.coolOffUntil[j] = coolOffUntil;
     }
     chunk.capFirst[n] = rows;
-    chunk.capMax = Arrays.copyOf(capMax, rows);
-    chunk.capPer = Arrays.copyOf(capPer, rows);
+    chunk.capKind = Arrays.copyOf(capKind, rows);
+    chunk.capMax = Arrays.copyOf(capMax, kinds);
+    chunk.capPer = Arrays.copyOf(capPer, kinds);
     chunk.histFirst = Arrays.copyOf(histFirst, rows + 1);
     chunk.histFirst[rows] = histSize;
     chunk.hist = Arrays.copyOf(hist, histSize + 1); // one more, read and ignored by the gate after an empty last row
