@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * columns of the compiled form and writes, per customer, the index of its answer among the
  * population's few distinct answers and its {@code deferUntil} into primitive columns of the
  * run, counting customers per answer as it goes; nothing is allocated per customer (the run's
- * two columns, 10 bytes a customer, are the whole allocation), and no decision, sentence or
+ * two columns, 6 bytes a customer, are the whole allocation), and no decision, sentence or
  * {@link GatedDecision} is made until it is read. A customer the columns cannot decide is
  * decided by the engine in the same pass and its decision kept apart. The summary is made from
  * the counts per answer, not per customer.
@@ -125,7 +125,7 @@ public final class CampaignGate {
     // The run's columns by chunk, each allocated by the thread that fills it: small arrays,
     // none so large that the collector treats it apart.
     short[][] outcome = new short[compiled.chunks.length][];
-    long[][] deferUntil = new long[compiled.chunks.length][];
+    int[][] deferIn = new int[compiled.chunks.length][];
     List<CampaignCustomer> customers = compiled.source().customers();
     Fallbacks[] fallbacks = new Fallbacks[compiled.chunks.length];
     int[][] counts = new int[compiled.chunks.length][];
@@ -134,10 +134,10 @@ public final class CampaignGate {
         c -> {
           int size = compiled.chunks[c].size();
           outcome[c] = new short[size];
-          deferUntil[c] = new long[size];
+          deferIn[c] = new int[size];
           counts[c] = new int[compiled.outcomes.length];
           fallbacks[c] = new Fallbacks();
-          gateChunk(compiled, compiled.chunks[c], at, outcome[c], deferUntil[c], counts[c], fallbacks[c], customers, template);
+          gateChunk(compiled, compiled.chunks[c], at, outcome[c], deferIn[c], counts[c], fallbacks[c], customers, template);
         });
     int[] total = new int[compiled.outcomes.length];
     for (int[] chunkCounts : counts) {
@@ -146,7 +146,7 @@ public final class CampaignGate {
       }
     }
     return new CampaignRun(
-        template, compiled.source(), engine, compiled.outcomes, total, n, outcome, deferUntil, Fallbacks.merge(fallbacks));
+        template, compiled.source(), engine, compiled.outcomes, total, n, outcome, deferIn, Fallbacks.merge(fallbacks));
   }
 
   /** The reference: one single decision per customer, in the gate's parallelism. */
@@ -156,7 +156,7 @@ public final class CampaignGate {
     List<CampaignCustomer> customers = source.customers();
     int n = customers.size();
     short[][] outcome = new short[chunks(n)][];
-    long[][] deferUntil = new long[chunks(n)][];
+    int[][] deferIn = new int[chunks(n)][];
     Fallbacks[] fallbacks = new Fallbacks[chunks(n)];
     parallel(
         fallbacks.length,
@@ -165,15 +165,14 @@ public final class CampaignGate {
           int first = c * CompiledPopulation.CHUNK;
           int size = Math.min(n - first, CompiledPopulation.CHUNK);
           outcome[c] = new short[size];
-          deferUntil[c] = new long[size];
+          deferIn[c] = new int[size];
           for (int j = 0; j < size; j++) {
             fallbacks[c].add(first + j, decideOne(engine, template, customers.get(first + j)));
             outcome[c][j] = FALLBACK;
-            deferUntil[c][j] = CompiledPopulation.NONE;
           }
         });
     return new CampaignRun(
-        template, source, engine, new Outcome[] {null}, new int[1], n, outcome, deferUntil, Fallbacks.merge(fallbacks));
+        template, source, engine, new Outcome[] {null}, new int[1], n, outcome, deferIn, Fallbacks.merge(fallbacks));
   }
 
   /** The single decision for one customer: the engine's own. */
@@ -187,7 +186,7 @@ public final class CampaignGate {
 
   /**
    * The tight loop over one chunk of the compiled columns: per customer an outcome index and a
-   * {@code deferUntil} into the chunk's columns of the run, a count per outcome, and the engine's decision
+   * {@code deferUntil} (as seconds after the customer's instant, 0 for none) into the chunk's columns of the run, a count per outcome, and the engine's decision
    * where the columns cannot decide. Nothing is allocated per customer the columns decide.
    */
   private void gateChunk(
@@ -195,7 +194,7 @@ public final class CampaignGate {
       CompiledPopulation.Chunk chunk,
       Zones at,
       short[] outcome,
-      long[] deferUntil,
+      int[] deferIn,
       int[] counts,
       Fallbacks fallbacks,
       List<CampaignCustomer> customers,
@@ -255,7 +254,7 @@ public final class CampaignGate {
           int w = quiet[j];
           int held = heldFor[z * windows + w];
           if (capsDeferring <= 1) {
-            long limit = LAST_SECOND + 1;
+            long limit = at.plainLimit[z];
             if (rules == 0) {
               decided = held == 0 ? b : QUIET;
               until = held == 0 ? CompiledPopulation.NONE : now + held;
@@ -275,7 +274,7 @@ public final class CampaignGate {
               limit = at.limit[z];
             }
             if (until >= limit) {
-              decided = FALLBACK; // past the time line, or a change of the zone's clock first
+              decided = FALLBACK; // past the time line, a change of the zone's clock first, or 68 years away
               until = CompiledPopulation.NONE;
             }
           }
@@ -288,7 +287,7 @@ public final class CampaignGate {
         counts[decided]++;
       }
       outcome[j] = (short) decided;
-      deferUntil[j] = until;
+      deferIn[j] = until == CompiledPopulation.NONE ? 0 : (int) (until - now);
     }
   }
 
@@ -337,9 +336,14 @@ public final class CampaignGate {
    * only if the zone's clock does not change before it ({@link #limit}), else the engine decides.
    */
   private static final class Zones {
-    /** Per zone: the instant (whole seconds), its offset, the first second it may not reach. */
+    /**
+     * Per zone: the instant (whole seconds), its offset, and the first second a deferral may not
+     * reach without quiet hours in it and with them: past the time line, or more seconds away
+     * than the run's int column holds, or (with quiet hours) the zone's next change of clock.
+     */
     final long[] second;
     final int[] offset;
+    final long[] plainLimit;
     final long[] limit;
     /** Per zone and window ({@code z * windows + w}): seconds to the end of the quiet hours holding the instant, else 0. */
     final int[] heldFor;
@@ -353,6 +357,7 @@ public final class CampaignGate {
       second = new long[n];
       offset = new int[n];
       limit = new long[n];
+      plainLimit = new long[n];
       heldFor = new int[n * windows];
       startsIn = new int[n * windows];
       for (int z = 0; z < zones.length; z++) {
@@ -360,7 +365,8 @@ public final class CampaignGate {
         ZoneOffsetTransition next = zones[z].getRules().nextTransition(instant);
         second[z] = instant.getEpochSecond();
         offset[z] = zones[z].getRules().getOffset(instant).getTotalSeconds();
-        limit[z] = Math.min(next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond(), LAST_SECOND + 1);
+        plainLimit[z] = Math.min(LAST_SECOND + 1, second[z] + Integer.MAX_VALUE + 1L);
+        limit[z] = Math.min(next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond(), plainLimit[z]);
         int nowOfDay = (int) Math.floorMod(second[z] + offset[z], SECONDS_PER_DAY);
         for (int w = 1; w < windows; w++) {
           int start = compiled.windowStart[w];

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 
 import dev.rapport.crm.policy.Code;
 import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
 import java.time.Instant;
@@ -31,8 +32,8 @@ public final class CampaignRun {
   private final int size;
   /** Per chunk of {@link CompiledPopulation#CHUNK} customers, each one's outcome index, or {@link CampaignGate#FALLBACK}. */
   private final short[][] outcome;
-  /** Per chunk, each customer's {@code deferUntil} in epoch seconds, or {@link CompiledPopulation#NONE}. */
-  private final long[][] deferUntil;
+  /** Per chunk, each customer's {@code deferUntil} as seconds after the customer's instant, 0 for none. */
+  private final int[][] deferIn;
   private final Fallbacks fallbacks;
   private final CampaignSummary summary;
 
@@ -44,7 +45,7 @@ public final class CampaignRun {
       int[] counts,
       int size,
       short[][] outcome,
-      long[][] deferUntil,
+      int[][] deferIn,
       Fallbacks fallbacks) {
     this.template = template;
     this.source = source;
@@ -52,7 +53,7 @@ public final class CampaignRun {
     this.outcomes = outcomes;
     this.size = size;
     this.outcome = outcome;
-    this.deferUntil = deferUntil;
+    this.deferIn = deferIn;
     this.fallbacks = fallbacks;
     this.summary = summarize(counts);
   }
@@ -77,12 +78,13 @@ public final class CampaignRun {
       Decision decision = fallbacks.of(i);
       return new GatedDecision(customer.id(), template.outreachIn(zone), Outcome.fallback(decision), null, () -> decision);
     }
-    long until = deferUntil[i / CompiledPopulation.CHUNK][i % CompiledPopulation.CHUNK];
+    int in = deferIn[i / CompiledPopulation.CHUNK][i % CompiledPopulation.CHUNK];
+    Outreach outreach = template.outreachIn(zone);
     return new GatedDecision(
         customer.id(),
-        template.outreachIn(zone),
+        outreach,
         outcomes[index],
-        until != CompiledPopulation.NONE ? Instant.ofEpochSecond(until) : null,
+        in != 0 ? Instant.ofEpochSecond(outreach.at().getEpochSecond() + in) : null,
         () -> CampaignGate.decideOne(engine, template, customer));
   }
 
