@@ -219,6 +219,9 @@ public final class CampaignGate {
     long[] zoneSecond = at.second;
     int[] heldFor = at.heldFor;
     int[] startsIn = at.startsIn;
+    // Whether any entry of the chunk's history may lie after a customer's instant (rare: a
+    // campaign dated before some sends); if not, no cap row needs its entries after it skipped.
+    boolean sentAfter = chunk.latestSent > at.earliest;
     for (int j = 0; j < n; j++) {
       int i = chunk.start + j;
       int z = zone[j];
@@ -237,7 +240,7 @@ public final class CampaignGate {
           for (int r = capFirst[j]; r < capFirst[j + 1]; r++) {
             int from = histFirst[r];
             int hi = histFirst[r + 1];
-            while (hi > from && hist[hi - 1] > now) {
+            while (sentAfter && hi > from && hist[hi - 1] > now) {
               hi--; // an entry after the instant: not yet sent then
             }
             int kind = capKind[r];
@@ -342,6 +345,8 @@ public final class CampaignGate {
      * than the run's int column holds, or (with quiet hours) the zone's next change of clock.
      */
     final long[] second;
+    /** The earliest of {@link #second}. */
+    final long earliest;
     final int[] offset;
     final long[] plainLimit;
     final long[] limit;
@@ -360,8 +365,10 @@ public final class CampaignGate {
       plainLimit = new long[n];
       heldFor = new int[n * windows];
       startsIn = new int[n * windows];
+      long first = Long.MAX_VALUE;
       for (int z = 0; z < zones.length; z++) {
         Instant instant = template.instantIn(zones[z]);
+        first = Math.min(first, instant.getEpochSecond());
         ZoneOffsetTransition next = zones[z].getRules().nextTransition(instant);
         second[z] = instant.getEpochSecond();
         offset[z] = zones[z].getRules().getOffset(instant).getTotalSeconds();
@@ -378,6 +385,7 @@ public final class CampaignGate {
           startsIn[z * windows + w] = ahead == 0 && instant.getNano() > 0 ? (int) SECONDS_PER_DAY : ahead;
         }
       }
+      earliest = first;
     }
   }
 

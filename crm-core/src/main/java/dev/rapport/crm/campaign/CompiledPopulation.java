@@ -218,6 +218,8 @@ public final class CompiledPopulation {
     /** Per cap row, its first counted history instant; {@code histFirst[rows]} ends the last, {@code hist} holds one more. */
     int[] histFirst;
     long[] hist;
+    /** The latest of {@link #hist}: a campaign after it finds no entry sent after its instant. */
+    long latestSent;
 
     Chunk(int start, int n) {
       this.start = start;
@@ -465,6 +467,11 @@ public final class CompiledPopulation {
     chunk.histFirst = Arrays.copyOf(histFirst, rows + 1);
     chunk.histFirst[rows] = histSize;
     chunk.hist = Arrays.copyOf(hist, histSize + 1); // one more, read and ignored by the gate after an empty last row
+    long latestSent = Long.MIN_VALUE;
+    for (int h = 0; h < histSize; h++) {
+      latestSent = Math.max(latestSent, hist[h]);
+    }
+    chunk.latestSent = latestSent;
     chunk.outcomes = outcomes.toArray();
     chunk.windows = windows.toArray();
     return chunk;
