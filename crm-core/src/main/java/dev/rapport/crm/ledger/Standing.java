@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +63,8 @@ public final class Standing {
   private final @Nullable Map<Optional<String>, Key>[] keys;
   /** Per slot as {@link #keys}: the key of the business itself (no entity), if a grant named it. */
   private final @Nullable Key[] businessKeys;
+  /** A reader's own form of this standing, made on first use: see {@link #reading}. */
+  private volatile @Nullable Object reading;
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic maps is created raw
   private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
@@ -344,11 +347,33 @@ public final class Standing {
     return confirmed.contains(grant.id());
   }
 
+  /**
+   * A reader's own form of this standing, made by {@code derive} on first use and kept with the
+   * standing, so that it is made once per ledger state like the fold itself: the policy engine
+   * keeps here, flat, the few facts every decision reads. {@code derive} must be a pure function
+   * of the standing. One form is kept: asked for a form of another type, the standing derives
+   * that one and keeps it instead.
+   */
+  public <T> T reading(Class<T> type, Function<? super Standing, ? extends T> derive) {
+    Object kept = reading;
+    if (type.isInstance(kept)) {
+      return type.cast(kept);
+    }
+    T derived = checkNotNull(derive.apply(this), "derived reading");
+    reading = derived;
+    return derived;
+  }
+
   /** The fold of the key (intent, channel, entity). */
   public Key key(Intent intent, Channel channel, Optional<String> entity) {
     int slot = slot(intent, channel);
-    Map<Optional<String>, Key> named = keys[slot];
-    Key key = entity.isEmpty() ? businessKeys[slot] : named == null ? null : named.get(entity);
+    Key key;
+    if (entity.isEmpty()) {
+      key = businessKeys[slot];
+    } else {
+      Map<Optional<String>, Key> named = keys[slot];
+      key = named == null ? null : named.get(entity);
+    }
     if (key != null) {
       return key;
     }

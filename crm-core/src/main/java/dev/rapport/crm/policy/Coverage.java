@@ -3,7 +3,6 @@ package dev.rapport.crm.policy;
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Objected;
-import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
@@ -19,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Coverage {
   private @Nullable Granted firstCovering;
+  /** The id of {@link #firstCovering}, read from its key. */
+  private @Nullable String firstCoveringId;
   private @Nullable List<Granted> covering;
   /** The reasons it is not covered, one per code, first come first kept. */
   private @Nullable List<Reason> reasons;
@@ -28,44 +29,37 @@ final class Coverage {
     Messages messages = evaluation.messages();
     // Only PERSONAL reads the sender.
     Optional<String> sender = purpose == Purpose.PERSONAL ? evaluation.outreach().staff() : Optional.empty();
-    boolean anyValidGrantOfPurpose = false;
-    for (Intent intent : Enums.openedBy(purpose)) {
-      Standing.Key key = state.key(intent, channel, entity);
-      Optional<Objected> objection = key.objection();
-      boolean objected = purpose.isMarketing() && objection.isPresent();
-      if (objected) {
-        add(messages.objected(objection.get()));
+    Intent[] intents = Enums.openedBy(purpose);
+    // First the live keys alone: where one covers, the reasons of the others are never read.
+    for (Intent intent : intents) {
+      Facts.Key key = state.key(intent, channel, entity);
+      Granted live = state.liveGrant(key);
+      if (live != null && !(purpose.isMarketing() && key.objection != null) && senderPermitted(purpose, sender, live)) {
+        cover(live, key.grantId);
       }
-      Granted live = state.liveGrant(key, channel);
-      if (live != null && !objected && senderPermitted(purpose, sender, live)) {
-        cover(live);
-        continue;
+    }
+    if (firstCovering != null) {
+      return;
+    }
+    boolean anyValidGrantOfPurpose = false;
+    Facts facts = state.facts();
+    for (Intent intent : intents) {
+      Facts.Key key = state.key(intent, channel, entity);
+      Objected objection = key.objection;
+      if (purpose.isMarketing() && objection != null) {
+        add(messages.objected(objection));
       }
       // The latest valid grant of the intent, and the latest of those on the channel.
-      Granted latestOfIntent = null;
-      Granted latestOnChannel = null;
-      ImmutableList<Granted> valid = state.validGrants();
-      for (int i = 0; i < valid.size(); i++) {
-        Granted grant = valid.get(i);
-        if (grant.intents().contains(intent)) {
-          latestOfIntent = grant;
-          if (grant.channels().contains(channel)) {
-            latestOnChannel = grant;
-          }
-        }
-      }
+      Granted latestOfIntent = facts.latestValidOf(intent);
+      Granted latestOnChannel = facts.latestValidOn(intent, channel);
       anyValidGrantOfPurpose |= latestOfIntent != null;
-      if (key.latestNaming().isPresent()) {
-        namedKeyReasons(messages, purpose, sender, intent, channel, new KeyStanding(state, key, channel));
+      if (key.latestNaming != null) {
+        namedKeyReasons(messages, purpose, sender, intent, channel, new KeyStanding(state, key));
       } else if (latestOnChannel != null) {
         add(messages.otherEntity(latestOnChannel, intent, channel, entity));
       } else if (latestOfIntent != null) {
         add(messages.channelNotDeclared(latestOfIntent, intent, channel));
       }
-    }
-    if (firstCovering != null) {
-      reasons = null;
-      return;
     }
     if (!anyValidGrantOfPurpose || reasons == null) {
       List<Granted> live = state.liveGrants();
@@ -112,9 +106,10 @@ final class Coverage {
     return sender.isPresent() && (grant.staff().isEmpty() || grant.staff().equals(sender));
   }
 
-  private void cover(Granted grant) {
+  private void cover(Granted grant, @Nullable String id) {
     if (firstCovering == null) {
       firstCovering = grant;
+      firstCoveringId = id;
       return;
     }
     if (covering == null) {
@@ -145,6 +140,11 @@ final class Coverage {
   /** The first live grant that covers, as evaluated; null when not covered. */
   @Nullable Granted firstCoveringGrant() {
     return firstCovering;
+  }
+
+  /** The id of {@link #firstCoveringGrant()}; null when not covered. */
+  @Nullable String firstCoveringId() {
+    return firstCoveringId;
   }
 
   /** The live grants that cover, latest intent first as evaluated. */

@@ -29,8 +29,13 @@ final class DailyWindowRule implements TimingRule {
   private final Reason reason;
 
   DailyWindowRule(DailyWindow window, ZoneId zone, Reason reason) {
-    this.start = window.start();
-    this.end = window.end();
+    this(window.start(), window.end(), zone, reason);
+  }
+
+  /** The rule of the window from {@code start} (inclusive) to {@code end} (exclusive). */
+  DailyWindowRule(LocalTime start, LocalTime end, ZoneId zone, Reason reason) {
+    this.start = start;
+    this.end = end;
     this.startNano = start.toNanoOfDay();
     this.endNano = end.toNanoOfDay();
     this.zone = zone;

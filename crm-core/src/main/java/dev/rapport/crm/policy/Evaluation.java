@@ -60,23 +60,24 @@ final class Evaluation implements Supplier<List<Granted>> {
   private @Nullable Situation situation;
 
   /**
-   * The evaluation of {@code outreach} under {@code pack}, with {@code doubleOptIn} the channels
-   * the options and the pack together require a confirmation on.
+   * The evaluation of {@code outreach} under {@code pack} for the customer whose standing at the
+   * outreach's instant {@code facts} reads, with {@code doubleOptIn} the channels the options and
+   * the pack together require a confirmation on, as bits by ordinal.
    */
   Evaluation(
-      Ledger ledger,
+      Facts facts,
       List<HistoryEntry> history,
       Outreach outreach,
       PolicyOptions options,
       ImmutableList<PolicyRule> rules,
       JurisdictionPack pack,
-      Set<Channel> doubleOptIn) {
+      int doubleOptIn) {
     this.outreach = outreach;
     this.options = options;
     this.rules = rules;
     this.pack = pack;
     this.entity = outreach.entity();
-    this.state = new State(Standing.of(ledger, outreach.at()), outreach.at(), doubleOptIn);
+    this.state = new State(facts, outreach.at(), doubleOptIn);
     this.history = upTo(history, outreach.at());
     this.messages = new Messages(state, outreach, pack);
   }
@@ -171,9 +172,8 @@ final class Evaluation implements Supplier<List<Granted>> {
   }
 
   Decision decide() {
-    Optional<Erased> erased = state.erased();
-    if (erased.isPresent()) {
-      return deny(ImmutableList.of(messages.erased(erased.get())));
+    if (state.erased()) {
+      return deny(ImmutableList.of(messages.erased(state.standing().erased().orElseThrow())));
     }
     switch (outreach.purpose()) {
       case TRANSACTIONAL:
@@ -270,7 +270,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     Coverage coverage = new Coverage(this, purpose, outreach.channel(), entity);
     Granted covering = coverage.firstCoveringGrant();
     if (covering != null) {
-      allowBecause(messages.declaredIntent(covering, purpose));
+      allowBecause(messages.declaredIntent(covering, coverage.firstCoveringId(), purpose));
       return;
     }
     ImpliedConsent implied = impliedConsent(purpose);
@@ -301,9 +301,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (holdsLiveGrantForTheSender()) {
       return null;
     }
-    boolean ended =
-        state.standing().lastObjection().isPresent()
-            || withdrawnFor(purpose, channel);
+    boolean ended = state.facts().objected || withdrawnFor(purpose, channel);
     return ended ? null : pack.impliedConsent(situation());
   }
 
@@ -312,18 +310,19 @@ final class Evaluation implements Supplier<List<Granted>> {
    * intent on any channel: then implied consent is not consulted ({@code RULES.md} "Implied consent").
    */
   private boolean holdsLiveGrantForTheSender() {
-    ImmutableList<Granted> valid = state.validGrants();
-    for (int i = 0; i < valid.size(); i++) {
-      Granted grant = valid.get(i);
-      if (grant.entity().equals(entity) && state.isLive(grant)) {
-        return true;
-      }
-    }
-    return false;
+    return state.holdsLiveGrant(entity);
   }
 
   /** Whether a withdrawal names an intent that opens {@code purpose} on {@code channel}. */
   private boolean withdrawnFor(Purpose purpose, Channel channel) {
+    if (entity.isEmpty()) {
+      for (Intent intent : Enums.openedBy(purpose)) {
+        if (state.facts().businessWithdrawal(intent, channel)) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (Withdrawn withdrawal : state.standing().withdrawals()) {
       for (Intent intent : Enums.openedBy(purpose)) {
         if (withdrawal.names(intent, channel, entity)) {
@@ -358,7 +357,7 @@ final class Evaluation implements Supplier<List<Granted>> {
       }
     }
     if (!live.isEmpty()) {
-      allowBecause(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
+      allowBecause(messages.declaredIntent(live.get(0), live.get(0).id(), Purpose.CONSENT_REQUEST));
       return;
     }
     if (objectedLiveKey.isPresent()) {
@@ -380,21 +379,20 @@ final class Evaluation implements Supplier<List<Granted>> {
   // RULES.md 6 and the packs' timing rules
   /** The timing rules that apply; an empty list, not to be changed, when none does. */
   private List<TimingRule> timingRules() {
-    Preferences preferences = state.preferences();
+    Facts facts = state.facts();
     List<TimingRule> timing = ImmutableList.of();
     boolean exemptFromQuiet =
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
-    Optional<QuietHours> quiet = preferences.quietHours();
-    boolean quietApplies = quiet.isPresent() && !quiet.get().window().isEmpty() && !exemptFromQuiet;
-    List<FrequencyCap> own = preferences.caps();
+    boolean quietApplies = facts.quietStart != null && !exemptFromQuiet;
+    List<FrequencyCap> own = facts.ownCaps;
     // The preferences event is cited only by the customer's own quiet hours and caps.
-    String preferencesEvent = quietApplies || !own.isEmpty() ? state.preferencesEventId() : null;
+    String preferencesEvent = quietApplies || !own.isEmpty() ? facts.preferencesEventId : null;
     if (quietApplies) {
-      QuietHours q = quiet.get();
       timing = add(
           timing,
-          new DailyWindowRule(q.window(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
+          new DailyWindowRule(
+              facts.quietStart, facts.quietEnd, facts.zone, messages.quietHours(preferencesEvent)));
     }
     for (int i = 0; i < own.size(); i++) {
       timing = addCap(timing, own.get(i), preferencesEvent);
@@ -404,13 +402,8 @@ final class Evaluation implements Supplier<List<Granted>> {
       FrequencyCap cap = business.get(i);
       timing = addCap(timing, cap, own.contains(cap) ? preferencesEvent : null);
     }
-    Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
-    Optional<Purchased> purchase = state.lastPurchase();
-    if (outreach.isMarketing() && coolOff.isPresent() && purchase.isPresent()) {
-      timing = add(
-          timing,
-          TimingRule.until(
-              purchase.get().at().plus(coolOff.get()), messages.coolOff(purchase.get(), coolOff.get())));
+    if (outreach.isMarketing() && facts.coolOffEnd != null) {
+      timing = add(timing, TimingRule.until(facts.coolOffEnd, messages.coolOff()));
     }
     if (pack != MODEL_ALONE) {
       List<Timing> law = pack.timing(situation());
@@ -419,7 +412,7 @@ final class Evaluation implements Supplier<List<Granted>> {
         timing = add(
             timing,
             rule.isDailyWindow()
-                ? new DailyWindowRule(rule.window(), state.customer().zone(), rule.reason())
+                ? new DailyWindowRule(rule.window(), state.zone(), rule.reason())
                 : TimingRule.until(rule.until(), rule.reason()));
       }
     }

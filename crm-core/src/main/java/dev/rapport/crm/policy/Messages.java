@@ -14,7 +14,6 @@ import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
-import dev.rapport.crm.relationship.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -100,8 +99,9 @@ final class Messages {
             + duration(replyWindow) + "; a REPLY answers only a contact the customer started.");
   }
 
-  Reason declaredIntent(Granted grant, Purpose purpose) {
-    return reason(ReasonCode.DECLARED_INTENT, grant, () ->
+  /** {@code grantId} is the grant's id, read where the grant need not be. */
+  Reason declaredIntent(Granted grant, @Nullable String grantId, Purpose purpose) {
+    return byId(ReasonCode.DECLARED_INTENT, grantId, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels())
             + entityPart(grant.entity()) + " (" + cite(grant) + "); " + purpose + " on "
             + outreach.channel() + " is inside it.");
@@ -194,9 +194,11 @@ final class Messages {
             + " or implied covers it (ICO fines against Honda and Flybe, 2017; CASL).");
   }
 
-  Reason quietHours(QuietHours quiet, @Nullable String preferencesEvent) {
+  /** The customer's quiet hours, read from their preferences when the sentence is written. */
+  Reason quietHours(@Nullable String preferencesEvent) {
     return byId(ReasonCode.QUIET_HOURS, preferencesEvent, () ->
-        "The customer's quiet hours are " + quiet + " local time (" + state.customer().zone() + ").");
+        "The customer's quiet hours are " + state.preferences().quietHours().orElseThrow()
+            + " local time (" + state.customer().zone() + ").");
   }
 
   Reason frequencyCap(FrequencyCap cap, Instant until, @Nullable String preferencesEvent) {
@@ -208,10 +210,13 @@ final class Messages {
             + " per " + duration(cap.per()) + "; the next slot opens at " + local(until) + ".");
   }
 
-  Reason coolOff(Purchased purchase, Duration coolOff) {
+  /** The cool-off after the last purchase, both read from the standing when the sentence is written. */
+  Reason coolOff() {
+    Purchased purchase = state.lastPurchase().orElseThrow();
     return reason(ReasonCode.COOL_OFF, purchase, () ->
-        "The customer asked for no marketing for " + duration(coolOff) + " after a purchase; the last was on "
-            + date(purchase) + ".");
+        "The customer asked for no marketing for "
+            + duration(state.preferences().coolOffAfterPurchase().orElseThrow())
+            + " after a purchase; the last was on " + date(purchase) + ".");
   }
 
   private Reason reason(ReasonCode code, @Nullable LedgerEvent event, Supplier<String> message) {
