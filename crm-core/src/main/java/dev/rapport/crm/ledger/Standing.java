@@ -38,12 +38,6 @@ public final class Standing {
 
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
-  /**
-   * The instant of the latest event as seconds and nanoseconds ({@code latestSecond} is {@link
-   * Long#MIN_VALUE} for no event): read by every decision, so kept in the standing itself.
-   */
-  private final long latestSecond;
-  private final int latestNano;
   private final Optional<Erased> erased;
   private final Optional<PreferencesChanged> preferences;
   /** The latest stated preferences, or the defaults; read by every decision. */
@@ -63,8 +57,6 @@ public final class Standing {
   private final @Nullable Map<Optional<String>, Key>[] keys;
   /** Per slot as {@link #keys}: the key of the business itself (no entity), if a grant named it. */
   private final @Nullable Key[] businessKeys;
-  /** A reader's own form of this standing, made on first use: see {@link #reading}. */
-  private volatile @Nullable Object reading;
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // an array of generic maps is created raw
   private Standing(CustomerProfile customer, List<LedgerEvent> timeOrdered) {
@@ -88,7 +80,6 @@ public final class Standing {
         }
       }
     }
-    Instant last = null;
     Erased erasure = null;
     PreferencesChanged latestPreferences = null;
     boolean objectedSince = false;
@@ -102,7 +93,6 @@ public final class Standing {
     Map<Registry, Registered> registries = Map.of();
     for (int i = 0; i < events.size(); i++) {
       LedgerEvent event = events.get(i);
-      last = event.at();
       if (event instanceof Granted) {
         Granted grant = (Granted) event;
         if (grantsSeen != null) {
@@ -203,8 +193,6 @@ public final class Standing {
         erasure = (Erased) event;
       }
     }
-    this.latestSecond = last == null ? Long.MIN_VALUE : last.getEpochSecond();
-    this.latestNano = last == null ? 0 : last.getNano();
     this.erased = Optional.ofNullable(erasure);
     this.preferences = Optional.ofNullable(latestPreferences);
     this.statedPreferences = latestPreferences == null ? Preferences.defaults() : latestPreferences.preferences();
@@ -264,9 +252,8 @@ public final class Standing {
   public static Standing of(Ledger ledger, Instant at) {
     checkNotNull(ledger, "ledger");
     checkNotNull(at, "at");
-    Standing all = ledger.standing();
-    if (!all.hasEventAfter(at)) {
-      return all;
+    if (!ledger.hasEventAfter(at)) {
+      return ledger.standing();
     }
     return new Standing(ledger.customer(), ledger.asOf(at));
   }
@@ -290,12 +277,6 @@ public final class Standing {
     return erased;
   }
 
-  /** Whether an event lies after {@code at}. */
-  private boolean hasEventAfter(Instant at) {
-    return latestSecond != Long.MIN_VALUE
-        && (latestSecond > at.getEpochSecond()
-            || (latestSecond == at.getEpochSecond() && latestNano > at.getNano()));
-  }
 
   /** The preferences of the latest {@code preferences} event, or the defaults if there is none. */
   public Preferences preferences() {
@@ -348,20 +329,23 @@ public final class Standing {
   }
 
   /**
-   * A reader's own form of this standing, made by {@code derive} on first use and kept with the
-   * standing, so that it is made once per ledger state like the fold itself: the policy engine
-   * keeps here, flat, the few facts every decision reads. {@code derive} must be a pure function
-   * of the standing. One form is kept: asked for a form of another type, the standing derives
-   * that one and keeps it instead.
+   * A reader's own form of the standing of {@code ledger} at {@code at} ({@link #of}), made by
+   * {@code derive}: where no event lies after {@code at}, made once per ledger state and kept
+   * with the ledger, like the fold itself, and read without reaching the fold. The policy engine
+   * keeps there, flat, the few facts every decision reads. {@code derive} must be a pure
+   * function of the standing. One form is kept per ledger: asked for a form of another type, the
+   * ledger derives that one and keeps it instead.
    */
-  public <T> T reading(Class<T> type, Function<? super Standing, ? extends T> derive) {
-    Object kept = reading;
-    if (type.isInstance(kept)) {
-      return type.cast(kept);
+  public static <T> T reading(
+      Ledger ledger, Instant at, Class<T> type, Function<? super Standing, ? extends T> derive) {
+    checkNotNull(ledger, "ledger");
+    checkNotNull(at, "at");
+    checkNotNull(type, "type");
+    checkNotNull(derive, "derive");
+    if (ledger.hasEventAfter(at)) {
+      return checkNotNull(derive.apply(new Standing(ledger.customer(), ledger.asOf(at))), "derived reading");
     }
-    T derived = checkNotNull(derive.apply(this), "derived reading");
-    reading = derived;
-    return derived;
+    return ledger.reading(type, derive);
   }
 
   /** The fold of the key (intent, channel, entity). */

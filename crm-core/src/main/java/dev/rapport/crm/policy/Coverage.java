@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Coverage {
   private @Nullable Granted firstCovering;
-  /** The id of {@link #firstCovering}, read from its key. */
-  private @Nullable String firstCoveringId;
   private @Nullable List<Granted> covering;
   /** The reasons it is not covered, one per code, first come first kept. */
   private @Nullable List<Reason> reasons;
@@ -33,9 +31,8 @@ final class Coverage {
     // First the live keys alone: where one covers, the reasons of the others are never read.
     for (Intent intent : intents) {
       Facts.Key key = state.key(intent, channel, entity);
-      Granted live = state.liveGrant(key);
-      if (live != null && !(purpose.isMarketing() && key.objection != null) && senderPermitted(purpose, sender, live)) {
-        cover(live, key.grantId);
+      if (covers(state, key, purpose, sender)) {
+        cover(key.grant);
       }
     }
     if (firstCovering != null) {
@@ -47,7 +44,7 @@ final class Coverage {
       Facts.Key key = state.key(intent, channel, entity);
       Objected objection = key.objection;
       if (purpose.isMarketing() && objection != null) {
-        add(messages.objected(objection));
+        add(messages.objected(objection, key.objectionId));
       }
       // The latest valid grant of the intent, and the latest of those on the channel.
       Granted latestOfIntent = facts.latestValidOf(intent);
@@ -79,13 +76,13 @@ final class Coverage {
       Channel channel,
       KeyStanding key) {
     if (key.withdrawal().isPresent() && key.validGrantNamed()) {
-      add(messages.withdrawn(key.withdrawal().get(), intent, channel));
+      add(messages.withdrawn(key.withdrawal().get(), key.key().withdrawalId, intent, channel));
     }
     if (key.expired()) {
-      add(messages.expired(key.grant().orElseThrow()));
+      add(messages.expired(key.grant().orElseThrow(), key.key().grantId));
     }
     if (key.awaitingConfirmation()) {
-      add(messages.awaitingConfirmation(key.grant().orElseThrow(), channel));
+      add(messages.awaitingConfirmation(key.grant().orElseThrow(), key.key().grantId, channel));
     }
     if (purpose == Purpose.PERSONAL) {
       if (sender.isEmpty()) {
@@ -95,8 +92,37 @@ final class Coverage {
       }
     }
     if (!key.validGrantNamed()) {
-      add(messages.invalidConsent(key.latestNaming().orElseThrow()));
+      add(messages.invalidConsent(key.latestNaming().orElseThrow(), key.key().latestNamingId));
     }
+  }
+
+  /**
+   * The key of the first intent opening {@code purpose} whose live grant covers it on {@code
+   * channel} for {@code entity}, or null: the first grant a coverage would find, found without
+   * making one (the reasons it is not covered are never needed then).
+   */
+  static Facts.@Nullable Key firstCoveringKey(
+      Evaluation evaluation, Purpose purpose, Channel channel, Optional<String> entity) {
+    State state = evaluation.state();
+    Optional<String> sender = purpose == Purpose.PERSONAL ? evaluation.outreach().staff() : Optional.empty();
+    for (Intent intent : Enums.openedBy(purpose)) {
+      Facts.Key key = state.key(intent, channel, entity);
+      if (covers(state, key, purpose, sender)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the live grant of {@code key} covers {@code purpose}: live at the instant, no
+   * objection standing where the purpose is marketing, and the sender permitted.
+   */
+  private static boolean covers(State state, Facts.Key key, Purpose purpose, Optional<String> sender) {
+    Granted live = state.liveGrant(key);
+    return live != null
+        && !(purpose.isMarketing() && key.objection != null)
+        && senderPermitted(purpose, sender, live);
   }
 
   private static boolean senderPermitted(Purpose purpose, Optional<String> sender, Granted grant) {
@@ -106,10 +132,9 @@ final class Coverage {
     return sender.isPresent() && (grant.staff().isEmpty() || grant.staff().equals(sender));
   }
 
-  private void cover(Granted grant, @Nullable String id) {
+  private void cover(Granted grant) {
     if (firstCovering == null) {
       firstCovering = grant;
-      firstCoveringId = id;
       return;
     }
     if (covering == null) {
@@ -137,15 +162,6 @@ final class Coverage {
     return firstCovering != null;
   }
 
-  /** The first live grant that covers, as evaluated; null when not covered. */
-  @Nullable Granted firstCoveringGrant() {
-    return firstCovering;
-  }
-
-  /** The id of {@link #firstCoveringGrant()}; null when not covered. */
-  @Nullable String firstCoveringId() {
-    return firstCoveringId;
-  }
 
   /** The live grants that cover, latest intent first as evaluated. */
   List<Granted> coveringGrants() {

@@ -45,6 +45,16 @@ final class DailyWindowRule implements TimingRule {
     this.reason = reason;
   }
 
+  /**
+   * Whether the wall clock of {@code zone} at {@code t} reads a time inside the window from
+   * {@code start} to {@code end}: what {@link #freeFrom} of such a rule tests first, without
+   * making the rule.
+   */
+  static boolean holds(LocalTime start, LocalTime end, ZoneId zone, Instant t) {
+    long localSecond = t.getEpochSecond() + OffsetSpan.of(zone, t.getEpochSecond()).offset;
+    return DailyWindows.contains(start.toNanoOfDay(), end.toNanoOfDay(), nanoOfDay(localSecond, t));
+  }
+
   @Override
   public Reason reason() {
     return reason;

@@ -98,7 +98,7 @@ final class Evaluation implements Supplier<List<Granted>> {
       ImmutableList<HistoryEntry> given = (ImmutableList<HistoryEntry>) history;
       boolean allBefore = true;
       for (int i = 0; i < given.size() && allBefore; i++) {
-        allBefore = !given.get(i).at().isAfter(at);
+        allBefore = !given.get(i).isAfter(at);
       }
       if (allBefore) {
         return given;
@@ -106,7 +106,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     }
     ImmutableList.Builder<HistoryEntry> before = ImmutableList.builder();
     for (HistoryEntry entry : history) {
-      if (!entry.at().isAfter(at)) {
+      if (!entry.isAfter(at)) {
         before.add(entry);
       }
     }
@@ -211,14 +211,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (denyReasons != null) {
       return deny(denyReasons);
     }
-    List<TimingRule> timing = timingRules();
-    if (!teamTiming.isEmpty()) {
-      if (timing.isEmpty()) {
-        timing = new ArrayList<>(teamTiming.size());
-      }
-      timing.addAll(teamTiming);
-    }
-    Decision deferral = deferral(timing);
+    Decision deferral = deferral(timingRules(teamTiming));
     return deferral != null ? deferral : allow();
   }
 
@@ -267,12 +260,13 @@ final class Evaluation implements Supplier<List<Granted>> {
 
   // RULES.md 3 and "Implied consent"
   private void judgeDeclared(Purpose purpose) {
-    Coverage coverage = new Coverage(this, purpose, outreach.channel(), entity);
-    Granted covering = coverage.firstCoveringGrant();
+    Facts.Key covering = Coverage.firstCoveringKey(this, purpose, outreach.channel(), entity);
     if (covering != null) {
-      allowBecause(messages.declaredIntent(covering, coverage.firstCoveringId(), purpose));
+      allowBecause(messages.declaredIntent(covering.grant, covering.grantId, purpose));
       return;
     }
+    // Not covered: why (RULES.md 3).
+    Coverage coverage = new Coverage(this, purpose, outreach.channel(), entity);
     ImpliedConsent implied = impliedConsent(purpose);
     if (implied != null && implied.basis().isPresent()) {
       allowBecause(messages.impliedConsent(implied.basis().get(), purpose));
@@ -362,7 +356,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     }
     if (objectedLiveKey.isPresent()) {
       // The request would be allowed but for the objection: OBJECTED alone.
-      denyBecause(messages.objected(objectedLiveKey.get()));
+      denyBecause(messages.objected(objectedLiveKey.get(), objectedLiveKey.get().id()));
       return;
     }
     ImpliedConsent implied = impliedConsent(Purpose.PROMOTION);
@@ -372,13 +366,18 @@ final class Evaluation implements Supplier<List<Granted>> {
     }
     denyBecause(messages.consentRequestIsMarketing());
     if (objection.isPresent()) {
-      denyBecause(messages.objected(objection.get()));
+      denyBecause(messages.objected(objection.get(), objection.get().id()));
     }
   }
 
   // RULES.md 6 and the packs' timing rules
-  /** The timing rules that apply; an empty list, not to be changed, when none does. */
-  private List<TimingRule> timingRules() {
+  /**
+   * The timing rules that apply, the team's ({@code teamTiming}) last; an empty list, not to be
+   * changed, when none could defer. The customer's quiet hours are left out where they alone
+   * would be the rules and do not hold at the outreach's instant: one window of whole minutes
+   * always leaves a free minute, so alone it defers only an outreach inside it.
+   */
+  private List<TimingRule> timingRules(List<TimingRule> teamTiming) {
     Facts facts = state.facts();
     List<TimingRule> timing = ImmutableList.of();
     boolean exemptFromQuiet =
@@ -388,11 +387,10 @@ final class Evaluation implements Supplier<List<Granted>> {
     List<FrequencyCap> own = facts.ownCaps;
     // The preferences event is cited only by the customer's own quiet hours and caps.
     String preferencesEvent = quietApplies || !own.isEmpty() ? facts.preferencesEventId : null;
-    if (quietApplies) {
-      timing = add(
-          timing,
-          new DailyWindowRule(
-              facts.quietStart, facts.quietEnd, facts.zone, messages.quietHours(preferencesEvent)));
+    boolean quietNow =
+        quietApplies && DailyWindowRule.holds(facts.quietStart, facts.quietEnd, facts.zone, outreach.at());
+    if (quietNow) {
+      timing = add(timing, quietHours(preferencesEvent));
     }
     for (int i = 0; i < own.size(); i++) {
       timing = addCap(timing, own.get(i), preferencesEvent);
@@ -416,7 +414,19 @@ final class Evaluation implements Supplier<List<Granted>> {
                 : TimingRule.until(rule.until(), rule.reason()));
       }
     }
+    for (int i = 0; i < teamTiming.size(); i++) {
+      timing = add(timing, teamTiming.get(i));
+    }
+    if (quietApplies && !quietNow && !timing.isEmpty()) {
+      timing.add(0, quietHours(preferencesEvent)); // first, as always
+    }
     return timing;
+  }
+
+  /** The rule of the customer's quiet hours, citing {@code preferencesEvent}. */
+  private TimingRule quietHours(@Nullable String preferencesEvent) {
+    Facts facts = state.facts();
+    return new DailyWindowRule(facts.quietStart, facts.quietEnd, facts.zone, messages.quietHours(preferencesEvent));
   }
 
   /** {@code timing} with {@code rule} added, made on the first rule. */
@@ -435,7 +445,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     int inWindow = 0;
     for (int i = 0; i < history.size(); i++) {
       HistoryEntry entry = history.get(i);
-      if (entry.at().isAfter(windowStart) && cap.counts(entry.purpose(), entry.channel())) {
+      if (entry.isAfter(windowStart) && cap.counts(entry.purpose(), entry.channel())) {
         inWindow++;
       }
     }

@@ -2,6 +2,7 @@ package dev.rapport.crm.policy;
 
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.ledger.Granted;
+import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
 import dev.rapport.crm.ledger.Objected;
 import dev.rapport.crm.ledger.PreferencesChanged;
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's flat reading of a {@link Standing}: what a decision reads on every call, in
- * plain fields and small arrays, made once per standing and kept with it ({@link
- * Standing#reading}). A decision on a customer read from memory then touches this object and
+ * plain fields and small arrays, made once per ledger state and kept with the ledger
+ * ({@link Standing#reading}). A decision on a customer read from memory then touches this object and
  * the one key it asks about, not the fold's maps, keys, optionals, events and preferences one by
  * one. Everything here is a function of the standing alone: what depends on the instant or on
  * the law (expiry, double opt-in) is judged by the reader ({@link State}).
@@ -133,9 +134,12 @@ final class Facts {
     this.withdrawnBusinessSlots = withdrawn;
   }
 
-  /** The facts of {@code standing}, made on first use and kept with it. */
-  static Facts of(Standing standing) {
-    return standing.reading(Facts.class, Facts::new);
+  /**
+   * The facts of the standing of {@code ledger} at {@code at}: where no event lies after {@code
+   * at}, made once per ledger and kept with it ({@link Standing#reading}).
+   */
+  static Facts of(Ledger ledger, Instant at) {
+    return Standing.reading(ledger, at, Facts.class, Facts::new);
   }
 
   static int slot(Intent intent, Channel channel) {
@@ -163,6 +167,21 @@ final class Facts {
     return businessKeys;
   }
 
+  /**
+   * The business key (no entity) of ({@code intent}, {@code channel}) where the facts know it:
+   * the kept key if a grant named it, {@link Key#UNTOUCHED} if no event reached it (no grant
+   * named it, no withdrawal names it, no objection); null where it must be read from the
+   * standing.
+   */
+  @Nullable Key businessKey(Intent intent, Channel channel) {
+    int slot = slot(intent, channel);
+    Key named = businessKey(slot);
+    if (named != null) {
+      return named;
+    }
+    return objected || (withdrawnBusinessSlots & (1L << slot)) != 0 ? null : Key.UNTOUCHED;
+  }
+
   /** Whether a withdrawal of the business itself (no entity) names the intent on the channel. */
   boolean businessWithdrawal(Intent intent, Channel channel) {
     return (withdrawnBusinessSlots & (1L << slot(intent, channel))) != 0;
@@ -179,11 +198,18 @@ final class Facts {
   }
 
   /**
-   * The fold of one key ({@link Standing.Key}), flat: the events that stand on it and, for a
-   * standing grant, its id, expiry and confirmation, read without reaching the grant.
+   * The fold of one key ({@link Standing.Key}), flat: the events that stand on it with their
+   * ids and, for a standing grant, its expiry and confirmation, read without reaching the events.
    */
   static final class Key {
-    final Channel channel;
+    /**
+     * The key no event reached: nothing stands, nothing named it (what {@link Standing#key}
+     * answers for such a key); shared, as it never changes.
+     */
+    static final Key UNTOUCHED = new Key();
+
+    /** The key's channel; null only for {@link #UNTOUCHED}, on which no grant stands. */
+    final @Nullable Channel channel;
     final @Nullable Granted grant;
     final @Nullable String grantId;
     /** The standing grant's expiry in seconds and nanoseconds; {@link Long#MAX_VALUE} for none. */
@@ -192,8 +218,11 @@ final class Facts {
     /** Whether a {@code confirmed} event names the standing grant. */
     final boolean confirmed;
     final @Nullable Withdrawn withdrawal;
+    final @Nullable String withdrawalId;
     final @Nullable Objected objection;
+    final @Nullable String objectionId;
     final @Nullable Granted latestNaming;
+    final @Nullable String latestNamingId;
     final boolean validGrantNamed;
 
     private Key(Standing standing, Standing.Key key, Channel channel) {
@@ -203,11 +232,30 @@ final class Facts {
       this.objection = key.objection().orElse(null);
       this.latestNaming = key.latestNaming().orElse(null);
       this.validGrantNamed = key.validGrantNamed();
+      this.withdrawalId = withdrawal == null ? null : withdrawal.id();
+      this.objectionId = objection == null ? null : objection.id();
+      this.latestNamingId = latestNaming == null ? null : latestNaming.id();
       Optional<Instant> expiry = grant == null ? Optional.empty() : grant.expiresAt();
       this.expirySecond = expiry.isPresent() ? expiry.get().getEpochSecond() : Long.MAX_VALUE;
       this.expiryNano = expiry.isPresent() ? expiry.get().getNano() : 0;
       this.grantId = grant == null ? null : grant.id();
       this.confirmed = grant != null && standing.isConfirmed(grant);
+    }
+
+    private Key() {
+      this.channel = null;
+      this.grant = null;
+      this.grantId = null;
+      this.expirySecond = Long.MAX_VALUE;
+      this.expiryNano = 0;
+      this.confirmed = false;
+      this.withdrawal = null;
+      this.withdrawalId = null;
+      this.objection = null;
+      this.objectionId = null;
+      this.latestNaming = null;
+      this.latestNamingId = null;
+      this.validGrantNamed = false;
     }
 
     /** The key (intent, channel, entity) of {@code standing}, flat. */

@@ -21,6 +21,11 @@ final class KeyStanding {
     this.awaitingConfirmation = state.awaitingConfirmation(key);
   }
 
+  /** The key's flat fold, with the ids of the events that stand on it. */
+  Facts.Key key() {
+    return key;
+  }
+
   /** The standing grant, if a grant (not a withdrawal) stands. */
   Optional<Granted> grant() {
     return Optional.ofNullable(key.grant);

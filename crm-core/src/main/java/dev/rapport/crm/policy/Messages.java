@@ -99,7 +99,11 @@ final class Messages {
             + duration(replyWindow) + "; a REPLY answers only a contact the customer started.");
   }
 
-  /** {@code grantId} is the grant's id, read where the grant need not be. */
+  /**
+   * The sentences of a reason that rests on an event take the event and its id apart: the id is
+   * read where the event need not be (a key's flat fold), the event only when the sentence is
+   * written. {@code grantId} is the grant's id.
+   */
   Reason declaredIntent(Granted grant, @Nullable String grantId, Purpose purpose) {
     return byId(ReasonCode.DECLARED_INTENT, grantId, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels())
@@ -113,23 +117,23 @@ final class Messages {
             + " implies consent in " + state.customer().jurisdiction() + " (implied consent is on).");
   }
 
-  Reason withdrawn(Withdrawn withdrawal, Intent intent, Channel channel) {
-    return reason(ReasonCode.WITHDRAWN, withdrawal, () ->
+  Reason withdrawn(Withdrawn withdrawal, String id, Intent intent, Channel channel) {
+    return byId(ReasonCode.WITHDRAWN, id, () ->
         "Withdrew " + (withdrawal.allIntents() ? "every intent" : names(withdrawal.intents()))
             + " on " + (withdrawal.allChannels() ? "every channel" : names(withdrawal.channels()))
             + " (" + date(withdrawal) + ", " + Wording.evidence(withdrawal.evidence()) + "); " + intent
             + " on " + channel + " is closed until the customer declares it again.");
   }
 
-  Reason expired(Granted grant) {
-    return reason(ReasonCode.EXPIRED, grant, () ->
+  Reason expired(Granted grant, String id) {
+    return byId(ReasonCode.EXPIRED, id, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") until " + grant.expiresAt().map(this::date).orElse("?")
             + "; it has expired.");
   }
 
-  Reason awaitingConfirmation(Granted grant, Channel channel) {
-    return reason(ReasonCode.AWAITING_CONFIRMATION, grant, () ->
+  Reason awaitingConfirmation(Granted grant, String id, Channel channel) {
+    return byId(ReasonCode.AWAITING_CONFIRMATION, id, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is not yet confirmed on " + channel
             + pack.doubleOptInCitation(channel).map(c -> " (double opt-in, " + c + ")").orElse(" (double opt-in)")
@@ -144,8 +148,8 @@ final class Messages {
             + " is not permitted.");
   }
 
-  Reason invalidConsent(Granted grant) {
-    return reason(ReasonCode.INVALID_CONSENT, grant, () ->
+  Reason invalidConsent(Granted grant, String id) {
+    return byId(ReasonCode.INVALID_CONSENT, id, () ->
         "The grant of " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is no valid consent: "
             + Wording.invalidity(grant.evidence()).orElse("it cannot be proven")
@@ -164,8 +168,8 @@ final class Messages {
             + channel + " is not among them.");
   }
 
-  Reason objected(Objected objection) {
-    return reason(ReasonCode.OBJECTED, objection, () ->
+  Reason objected(Objected objection, String id) {
+    return byId(ReasonCode.OBJECTED, id, () ->
         "Objected to all direct marketing (" + date(objection) + ", "
             + Wording.evidence(objection.evidence()) + "); " + outreach.purpose()
             + " is direct marketing (GDPR Art. 21(2)-(3)).");

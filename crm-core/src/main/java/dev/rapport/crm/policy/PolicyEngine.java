@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.ledger.Ledger;
-import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +76,7 @@ public final class PolicyEngine {
     checkNotNull(ledger, "ledger");
     checkNotNull(history, "history");
     checkNotNull(outreach, "outreach");
-    Facts facts = Facts.of(Standing.of(ledger, outreach.at()));
+    Facts facts = Facts.of(ledger, outreach.at());
     Law law = law(facts.jurisdiction);
     return new Evaluation(facts, history, outreach, options, rules, law.pack, law.doubleOptIn)
         .decide();

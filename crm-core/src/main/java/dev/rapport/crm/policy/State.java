@@ -115,11 +115,12 @@ final class State {
 
   /**
    * The fold of the key (intent, channel, entity), flat, without judging it at the instant: the
-   * facts' own for a key of the business that a grant named, else read from the standing.
+   * facts' own for a key of the business they know ({@link Facts#businessKey(Intent, Channel)}),
+   * else read from the standing.
    */
   Facts.Key key(Intent intent, Channel channel, Optional<String> entity) {
     if (entity.isEmpty()) {
-      Facts.Key key = facts.businessKey(Facts.slot(intent, channel));
+      Facts.Key key = facts.businessKey(intent, channel);
       if (key != null) {
         return key;
       }
@@ -133,7 +134,7 @@ final class State {
    * building one.
    */
   @Nullable Granted liveGrant(Facts.Key key) {
-    return key.liveGrant(at, needsConfirmation(key.channel));
+    return key.grant == null ? null : key.liveGrant(at, needsConfirmation(key.channel));
   }
 
   /** Whether {@code key}'s standing grant has expired at the instant. */
@@ -143,7 +144,7 @@ final class State {
 
   /** Whether {@code key}'s standing grant still waits for its {@code confirmed} event. */
   boolean awaitingConfirmation(Facts.Key key) {
-    return key.awaitingConfirmation(needsConfirmation(key.channel));
+    return key.grant != null && key.awaitingConfirmation(needsConfirmation(key.channel));
   }
 
   /** The valid grants, in time order. */
