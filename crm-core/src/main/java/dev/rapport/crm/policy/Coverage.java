@@ -97,28 +97,10 @@ final class Coverage {
   }
 
   /**
-   * The key of the first intent opening {@code purpose} whose live grant covers it on {@code
-   * channel} for {@code entity}, or null: the first grant a coverage would find, found without
-   * making one (the reasons it is not covered are never needed then).
-   */
-  static Facts.@Nullable Key firstCoveringKey(
-      Evaluation evaluation, Purpose purpose, Channel channel, Optional<String> entity) {
-    State state = evaluation.state();
-    Optional<String> sender = purpose == Purpose.PERSONAL ? evaluation.outreach().staff() : Optional.empty();
-    for (Intent intent : Enums.openedBy(purpose)) {
-      Facts.Key key = state.key(intent, channel, entity);
-      if (covers(state, key, purpose, sender)) {
-        return key;
-      }
-    }
-    return null;
-  }
-
-  /**
    * Whether the live grant of {@code key} covers {@code purpose}: live at the instant, no
    * objection standing where the purpose is marketing, and the sender permitted.
    */
-  private static boolean covers(State state, Facts.Key key, Purpose purpose, Optional<String> sender) {
+  static boolean covers(State state, Facts.Key key, Purpose purpose, Optional<String> sender) {
     Granted live = state.liveGrant(key);
     return live != null
         && !(purpose.isMarketing() && key.objection != null)

@@ -260,9 +260,9 @@ final class Evaluation implements Supplier<List<Granted>> {
 
   // RULES.md 3 and "Implied consent"
   private void judgeDeclared(Purpose purpose) {
-    Facts.Key covering = Coverage.firstCoveringKey(this, purpose, outreach.channel(), entity);
+    Reason covering = coveringReason(purpose);
     if (covering != null) {
-      allowBecause(messages.declaredIntent(covering.grant, covering.grantId, purpose));
+      allowBecause(covering);
       return;
     }
     // Not covered: why (RULES.md 3).
@@ -276,6 +276,34 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (implied != null) {
       denyBecause(implied.failures());
     }
+  }
+
+  /**
+   * The reason to allow of the first intent opening {@code purpose} whose live grant covers it
+   * on the outreach's channel for its entity, or null: what a {@link Coverage} would find first,
+   * found without making one. A key of the business itself is read from the facts' bits where
+   * they decide, and its grant only when the reason is read.
+   */
+  private @Nullable Reason coveringReason(Purpose purpose) {
+    Channel channel = outreach.channel();
+    boolean personal = purpose == Purpose.PERSONAL;
+    Optional<String> sender = personal ? outreach.staff() : Optional.empty();
+    for (Intent intent : Enums.openedBy(purpose)) {
+      if (entity.isEmpty() && !personal) {
+        int covers = state.businessCoverage(intent, channel, purpose.isMarketing());
+        if (covers > 0) {
+          return messages.declaredIntent(state.facts(), Facts.slot(intent, channel), purpose);
+        }
+        if (covers == 0) {
+          continue;
+        }
+      }
+      Facts.Key key = state.key(intent, channel, entity);
+      if (Coverage.covers(state, key, purpose, sender)) {
+        return messages.declaredIntent(key.grant, key.grantId, purpose);
+      }
+    }
+    return null;
   }
 
   /**

@@ -62,6 +62,21 @@ final class Facts {
   private final long businessSlots;
   /** The business keys kept, in the order of their slots. */
   private final Key[] businessKeys;
+  /**
+   * The first two of {@link #businessKeys}, or null: most customers have one or two, and a
+   * decision reaches them from here without reading the array.
+   */
+  private final @Nullable Key firstKey;
+  private final @Nullable Key secondKey;
+  /**
+   * The business keys kept, as bits by slot: where a grant stands that never expires, where a
+   * grant stands that expires, where that grant is confirmed, where an objection stands. A
+   * decision on a key without an expiring grant reads these, not the key.
+   */
+  private final long lastingGrantSlots;
+  private final long expiringGrantSlots;
+  private final long confirmedSlots;
+  private final long objectedSlots;
   /** The slots of the business keys some withdrawal names, as bits. */
   private final long withdrawnBusinessSlots;
   /** Per intent, the latest valid grant of the intent, any entity; null where none. */
@@ -109,6 +124,30 @@ final class Facts {
       kept[k++] = Key.of(standing, Enums.INTENTS[slot / CHANNELS], Enums.CHANNELS[slot % CHANNELS], Optional.empty());
     }
     this.businessKeys = kept;
+    this.firstKey = kept.length > 0 ? kept[0] : null;
+    this.secondKey = kept.length > 1 ? kept[1] : null;
+    long lasting = 0;
+    long expiring = 0;
+    long confirmedKeys = 0;
+    long objectedKeys = 0;
+    k = 0;
+    for (long rest = named; rest != 0; rest &= rest - 1) {
+      long bit = Long.lowestOneBit(rest);
+      Key key = kept[k++];
+      if (key.grant != null) {
+        if (key.expires()) {
+          expiring |= bit;
+        } else {
+          lasting |= bit;
+        }
+      }
+      confirmedKeys |= key.confirmed ? bit : 0;
+      objectedKeys |= key.objection != null ? bit : 0;
+    }
+    this.lastingGrantSlots = lasting;
+    this.expiringGrantSlots = expiring;
+    this.confirmedSlots = confirmedKeys;
+    this.objectedSlots = objectedKeys;
     Granted[] ofIntent = new Granted[Enums.INTENTS.length];
     Granted[] onSlot = new Granted[Enums.INTENTS.length * CHANNELS];
     List<Granted> valid = standing.validGrants();
@@ -159,7 +198,29 @@ final class Facts {
   /** The business key (no entity) of {@code slot} if a grant named it, else null. */
   @Nullable Key businessKey(int slot) {
     long bit = 1L << slot;
-    return (businessSlots & bit) == 0 ? null : businessKeys[Long.bitCount(businessSlots & (bit - 1))];
+    if ((businessSlots & bit) == 0) {
+      return null;
+    }
+    int index = Long.bitCount(businessSlots & (bit - 1));
+    return index == 0 ? firstKey : index == 1 ? secondKey : businessKeys[index];
+  }
+
+  /**
+   * Whether the live grant of the business key (no entity) of {@code slot} covers a purpose
+   * there, read from the bits alone: 1 if a grant that never expires stands, is confirmed where
+   * {@code confirmationNeeded}, and no objection stands where {@code objectionCounts}; 0 if it
+   * does not cover; -1 where a grant with an expiry stands and the key must be read.
+   */
+  int businessCoverage(int slot, boolean confirmationNeeded, boolean objectionCounts) {
+    long bit = 1L << slot;
+    if ((expiringGrantSlots & bit) != 0) {
+      return -1;
+    }
+    boolean covers =
+        (lastingGrantSlots & bit) != 0
+            && (!confirmationNeeded || (confirmedSlots & bit) != 0)
+            && !(objectionCounts && (objectedSlots & bit) != 0);
+    return covers ? 1 : 0;
   }
 
   /** The business keys some grant named, in the order of their slots; not to be changed. */
@@ -261,6 +322,11 @@ final class Facts {
     /** The key (intent, channel, entity) of {@code standing}, flat. */
     static Key of(Standing standing, Intent intent, Channel channel, Optional<String> entity) {
       return new Key(standing, standing.key(intent, channel, entity), channel);
+    }
+
+    /** Whether a grant stands and has an expiry. */
+    boolean expires() {
+      return grant != null && expirySecond != Long.MAX_VALUE;
     }
 
     /** Whether a grant stands and has expired at {@code at}. */

@@ -1,5 +1,6 @@
 package dev.rapport.crm.policy;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static java.util.stream.Collectors.joining;
 
 import dev.rapport.crm.ledger.Confirmed;
@@ -105,10 +106,24 @@ final class Messages {
    * written. {@code grantId} is the grant's id.
    */
   Reason declaredIntent(Granted grant, @Nullable String grantId, Purpose purpose) {
-    return byId(ReasonCode.DECLARED_INTENT, grantId, () ->
-        "Declared " + names(grant.intents()) + " on " + names(grant.channels())
-            + entityPart(grant.entity()) + " (" + cite(grant) + "); " + purpose + " on "
-            + outreach.channel() + " is inside it.");
+    return byId(ReasonCode.DECLARED_INTENT, grantId, () -> declaredIntentSentence(grant, purpose));
+  }
+
+  /**
+   * The declared intent of the grant standing on the business key of {@code slot}, whose id and
+   * sentence are both read from the key when first asked for.
+   */
+  Reason declaredIntent(Facts facts, int slot, Purpose purpose) {
+    return Reason.explainedLater(
+        ReasonCode.DECLARED_INTENT,
+        () -> checkNotNull(facts.businessKey(slot)).grantId,
+        () -> declaredIntentSentence(checkNotNull(checkNotNull(facts.businessKey(slot)).grant), purpose));
+  }
+
+  private String declaredIntentSentence(Granted grant, Purpose purpose) {
+    return "Declared " + names(grant.intents()) + " on " + names(grant.channels())
+        + entityPart(grant.entity()) + " (" + cite(grant) + "); " + purpose + " on "
+        + outreach.channel() + " is inside it.";
   }
 
   Reason impliedConsent(LedgerEvent basis, Purpose purpose) {

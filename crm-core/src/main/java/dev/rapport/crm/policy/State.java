@@ -129,6 +129,15 @@ final class State {
   }
 
   /**
+   * Whether the live grant of the business key (no entity) of ({@code intent}, {@code channel})
+   * covers a purpose, marketing or not, read from the facts' bits: 1 it covers, 0 it does not,
+   * -1 where the key must be read ({@link Facts#businessCoverage}).
+   */
+  int businessCoverage(Intent intent, Channel channel, boolean marketing) {
+    return facts.businessCoverage(Facts.slot(intent, channel), needsConfirmation(channel), marketing);
+  }
+
+  /**
    * The standing grant of {@code key} if it is live at the instant: not expired and confirmed
    * where required ({@code RULES.md} 3); what {@link KeyStanding#liveGrant()} answers, without
    * building one.
