@@ -26,11 +26,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's flat reading of a {@link Standing}: what a decision reads on every call, in
- * plain fields and small arrays, made once per ledger state and kept with the ledger
- * ({@link Standing#reading}). A decision on a customer read from memory then touches this object and
- * the one key it asks about, not the fold's maps, keys, optionals, events and preferences one by
- * one. Everything here is a function of the standing alone: what depends on the instant or on
- * the law (expiry, double opt-in) is judged by the reader ({@link State}).
+ * plain fields, bits by slot and small arrays, made once per ledger state and kept with the
+ * ledger ({@link Standing#reading}). A decision on a customer read from memory then touches
+ * this object, and the one key it asks about only where a grant with an expiry stands there or
+ * the purpose is not covered, not the fold's maps, keys, optionals, events and preferences one
+ * by one: each of those is a read from main memory for a customer not read lately. Everything
+ * here is a function of the standing alone: what depends on the instant or on the law (expiry,
+ * double opt-in) is judged by the reader ({@link State}).
  *
  * <p>The keys kept are those of the business itself (no entity) that some grant named; any
  * other key is read from the standing when asked for ({@link State#key}).

@@ -3,7 +3,6 @@ package dev.rapport.crm.policy;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static java.util.stream.Collectors.joining;
 
-import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
