@@ -22,6 +22,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,11 +156,14 @@ final class Facts {
     List<Granted> valid = standing.validGrants();
     for (int i = 0; i < valid.size(); i++) {
       Granted grant = valid.get(i);
-      for (Intent intent : grant.intents()) {
-        ofIntent[intent.ordinal()] = grant;
-        for (Channel channel : grant.channels()) {
-          onSlot[slot(intent, channel)] = grant;
+      long grantSlots = slots(grant.intents(), grant.channels());
+      for (Intent intent : Enums.INTENTS) {
+        if (grant.intents().contains(intent)) {
+          ofIntent[intent.ordinal()] = grant;
         }
+      }
+      for (long rest = grantSlots; rest != 0; rest &= rest - 1) {
+        onSlot[Long.numberOfTrailingZeros(rest)] = grant;
       }
     }
     this.latestValidOfIntent = ofIntent;
@@ -187,11 +191,21 @@ final class Facts {
     return intent.ordinal() * CHANNELS + channel.ordinal();
   }
 
-  private static long slots(Iterable<Intent> intents, Iterable<Channel> channels) {
+  /**
+   * The slots of every intent of {@code intents} on every channel of {@code channels}, as bits:
+   * read through the enums' constants, as iterating the sets would make iterators.
+   */
+  private static long slots(Set<Intent> intents, Set<Channel> channels) {
+    int channelBits = 0;
+    for (Channel channel : Enums.CHANNELS) {
+      if (channels.contains(channel)) {
+        channelBits |= 1 << channel.ordinal();
+      }
+    }
     long bits = 0;
-    for (Intent intent : intents) {
-      for (Channel channel : channels) {
-        bits |= 1L << slot(intent, channel);
+    for (Intent intent : Enums.INTENTS) {
+      if (intents.contains(intent)) {
+        bits |= (long) channelBits << (intent.ordinal() * CHANNELS);
       }
     }
     return bits;
