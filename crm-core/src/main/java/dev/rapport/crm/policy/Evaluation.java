@@ -54,12 +54,13 @@ final class Evaluation implements Supplier<List<Granted>> {
 
   /**
    * The evaluation of {@code outreach} under {@code pack} for the customer whose standing at the
-   * outreach's instant {@code facts} reads, with {@code doubleOptIn} the channels the options and
-   * the pack together require a confirmation on, as bits by ordinal.
+   * outreach's instant {@code facts} reads, given the outreach sent up to its instant ({@code
+   * history}, {@link #upTo}), with {@code doubleOptIn} the channels the options and the pack
+   * together require a confirmation on, as bits by ordinal.
    */
   Evaluation(
       Facts facts,
-      List<HistoryEntry> history,
+      ImmutableList<HistoryEntry> history,
       Outreach outreach,
       PolicyOptions options,
       ImmutableList<PolicyRule> rules,
@@ -71,7 +72,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     this.pack = pack;
     this.entity = outreach.entity();
     this.state = new State(facts, outreach.at(), doubleOptIn);
-    this.history = upTo(history, outreach.at());
+    this.history = history;
     this.messages = new Messages(state, outreach, pack);
   }
 
@@ -86,7 +87,7 @@ final class Evaluation implements Supplier<List<Granted>> {
   }
 
   /** The entries at or before {@code at}, in the order given. */
-  private static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
+  static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
     if (history instanceof ImmutableList) {
       ImmutableList<HistoryEntry> given = (ImmutableList<HistoryEntry>) history;
       boolean allBefore = true;

@@ -76,9 +76,13 @@ public final class PolicyEngine {
     checkNotNull(ledger, "ledger");
     checkNotNull(history, "history");
     checkNotNull(outreach, "outreach");
+    // The history sent up to the instant, then the ledger's reading: both are read from memory
+    // for a customer not read lately, and reading the one before using the other lets the
+    // processor fetch them together.
+    ImmutableList<HistoryEntry> sent = Evaluation.upTo(history, outreach.at());
     Facts facts = Facts.of(ledger, outreach.at());
     Law law = law(facts.jurisdiction);
-    return new Evaluation(facts, history, outreach, options, rules, law.pack, law.doubleOptIn)
+    return new Evaluation(facts, sent, outreach, options, rules, law.pack, law.doubleOptIn)
         .decide();
   }
 
