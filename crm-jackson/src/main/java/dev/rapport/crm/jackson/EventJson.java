@@ -370,7 +370,7 @@ final class EventJson {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) {
-      JsonIn in = new JsonIn(p);
+      JsonIn in = new JsonIn(p, ctxt.getAttribute(JsonIn.SOURCE));
       String path = in.path();
       var start = in.location();
       LedgerEvent event = read(in);

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.limits.Limits;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,10 +51,25 @@ final class JsonIn {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   static final String ALL = "ALL";
 
+  /**
+   * The {@code DeserializationContext} attribute under which a reader of this module passes the
+   * document's text (a {@code String} or {@code byte[]}), so that an error can point at the start
+   * of what Jackson found only after it (a repeated name).
+   */
+  static final String SOURCE = "dev.rapport.crm.jackson.source";
+
   final JsonParser parser;
 
+  /** The document's text, when the reader gave it ({@link #SOURCE}). */
+  private final @Nullable Object source;
+
   JsonIn(JsonParser parser) {
+    this(parser, null);
+  }
+
+  JsonIn(JsonParser parser, @Nullable Object source) {
     this.parser = parser;
+    this.source = source instanceof String || source instanceof byte[] ? source : null;
   }
 
   // ---------------------------------------------------------------- paths and errors
@@ -453,18 +469,78 @@ final class JsonIn {
   /**
    * The next token, Jackson's report of a repeated field (by {@link
    * StreamReadFeature#STRICT_DUPLICATE_DETECTION}) turned into this format's error: the path of
-   * the repeated field and the position just after its name, where Jackson found it.
+   * the repeated field and the position of the start of its name (its opening quote).
    */
   private JsonToken nextToken() {
     try {
       return parser.nextToken();
     } catch (StreamReadException e) {
       String message = e.getOriginalMessage();
-      if (message != null && message.startsWith(JACKSON_DUPLICATE)) {
-        throw error(path(), e.getLocation(), "duplicate field \"" + parser.currentName() + "\"", e);
+      if (message != null && message.startsWith(JACKSON_DUPLICATE) && e.getLocation() != null) {
+        String name = parser.currentName();
+        throw error(
+            path(), nameStart(e.getLocation(), name), "duplicate field \"" + name + "\"", e);
       }
       throw e;
     }
+  }
+
+  /**
+   * Where the name that ends at {@code after} starts. Jackson finds a repeated name once it has
+   * read it, and reports the position just after its closing quote; the name starts that many
+   * characters (bytes, in a byte source) before, at its opening quote: found in the document's
+   * text when the reader gave it, escaped quotes included; else the width of the name written
+   * without escapes (as this module writes every name).
+   */
+  private TokenStreamLocation nameStart(TokenStreamLocation after, String name) {
+    boolean bytes = after.getByteOffset() >= 0;
+    long end = bytes ? after.getByteOffset() : after.getCharOffset();
+    int width = openingQuote(end);
+    if (width < 0) {
+      width = (bytes ? name.getBytes(StandardCharsets.UTF_8).length : name.length()) + 2;
+    }
+    if (width >= after.getColumnNr()) {
+      return after; // not on this line: keep Jackson's position
+    }
+    return new TokenStreamLocation(
+        after.contentReference(),
+        bytes ? end - width : -1,
+        bytes ? -1 : end - width,
+        after.getLineNr(),
+        after.getColumnNr() - width);
+  }
+
+  /**
+   * The distance from the opening quote of the name whose closing quote is just before {@code
+   * end} in the document's text to {@code end}; -1 without the text or without such a name.
+   */
+  private int openingQuote(long end) {
+    int length =
+        source instanceof String text ? text.length() : source instanceof byte[] b ? b.length : -1;
+    if (end < 2 || end > length || unit((int) end - 1) != '"') {
+      return -1;
+    }
+    for (int i = (int) end - 2; i >= 0; i--) {
+      int c = unit(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (c == '"') {
+        int backslashes = 0;
+        while (i - backslashes - 1 >= 0 && unit(i - backslashes - 1) == '\\') {
+          backslashes++;
+        }
+        if (backslashes % 2 == 0) {
+          return (int) end - i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The character (or byte) at {@code index} of the document's text. */
+  private int unit(int index) {
+    return source instanceof String text ? text.charAt(index) : ((byte[]) source)[index];
   }
 
   /**
