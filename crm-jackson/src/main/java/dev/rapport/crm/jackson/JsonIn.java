@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +196,40 @@ final class JsonIn {
   }
 
   /**
+   * A string of exactly {@code digits} lower-case hex digits (a hash, a checksum, a salt), checked
+   * where the parser holds it: no string is made unless it is refused.
+   */
+  void hexDigits(int digits) {
+    if (token() != JsonToken.VALUE_STRING) {
+      throw wrongType("a string");
+    }
+    char[] text = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    int length = parser.getStringLength();
+    boolean hex = length == digits;
+    for (int i = 0; hex && i < length; i++) {
+      char c = text[offset + i];
+      hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    }
+    if (!hex) {
+      throw error(
+          "expected " + digits + " lower-case hex digits, got \"" + new String(text, offset, length) + "\"");
+    }
+  }
+
+  /** The bytes of a string of {@code 2 * bytes} lower-case hex digits. */
+  byte[] hexBytes(int bytes) {
+    hexDigits(2 * bytes);
+    char[] text = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    byte[] value = new byte[bytes];
+    for (int i = 0; i < bytes; i++) {
+      value[i] = (byte) (Character.digit(text[offset + 2 * i], 16) << 4 | Character.digit(text[offset + 2 * i + 1], 16));
+    }
+    return value;
+  }
+
+  /**
    * An instant of years 0000 to 9999 (four digits, as {@link Limits} bounds them); a leap second
    * {@code :60} is refused, since an instant has none and reading it as {@code :59} would change
    * it.
@@ -252,27 +286,27 @@ final class JsonIn {
    * time (such as February 30). Faster than a {@code DateTimeFormatter}, and as strict.
    */
   private static @Nullable Instant parseInstant(String text) {
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if (hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    long day;
     try {
-      LocalDateTime dateTime =
-          LocalDateTime.of(
-              digits(text, 0, 4),
-              digits(text, 5, 7),
-              digits(text, 8, 10),
-              digits(text, 11, 13),
-              digits(text, 14, 16),
-              digits(text, 17, 19));
-      int nanos = 0;
-      if (text.charAt(19) == '.') {
-        int end = text.length() - 1;
-        nanos = digits(text, 20, end);
-        for (int i = end - 20; i < 9; i++) {
-          nanos *= 10;
-        }
-      }
-      return dateTime.toInstant(ZoneOffset.UTC).plusNanos(nanos);
+      day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
     } catch (DateTimeException e) {
       return null;
     }
+    int nanos = 0;
+    if (text.charAt(19) == '.') {
+      int end = text.length() - 1;
+      nanos = digits(text, 20, end);
+      for (int i = end - 20; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    return Instant.ofEpochSecond(day * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
   }
 
   private static int digits(String text, int from, int to) {
@@ -437,7 +471,7 @@ final class JsonIn {
   /** An object of string values. */
   Map<String, String> stringMap() {
     Map<String, String> values = new LinkedHashMap<>();
-    ObjectIn object = object("a map of strings");
+    ObjectIn object = object("a map of strings", Names.ANY);
     while (object.next()) {
       values.put(object.name(), string());
     }
@@ -447,10 +481,56 @@ final class JsonIn {
   // ---------------------------------------------------------------- objects
 
   /**
-   * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
-   * whose fields are {@code known} (any field when none is given).
+   * The field names of an object type, in the format's order (for "allowed: ..."), each with its
+   * index, so that an object read remembers its fields in one word rather than a map.
    */
-  ObjectIn object(String what, String... known) {
+  static final class Names {
+    /** No names: an object of any fields (a map). */
+    static final Names ANY = new Names();
+
+    private final String[] list;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    Names(String... list) {
+      if (list.length > Long.SIZE) {
+        throw new IllegalArgumentException("at most " + Long.SIZE + " fields: " + list.length);
+      }
+      this.list = list.clone();
+      for (int i = 0; i < list.length; i++) {
+        index.put(list[i], i);
+      }
+    }
+
+    /** The index of {@code name}, or -1. */
+    int indexOf(String name) {
+      Integer i = index.get(name);
+      return i == null ? -1 : i;
+    }
+
+    String get(int index) {
+      return list[index];
+    }
+
+    int size() {
+      return list.length;
+    }
+
+    /** The names, in order. */
+    String[] toArray() {
+      return list.clone();
+    }
+
+    @Override
+    public String toString() {
+      return String.join(", ", list);
+    }
+  }
+
+  /**
+   * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
+   * whose fields are {@code known} ({@link Names#ANY}: any field).
+   */
+  ObjectIn object(String what, Names known) {
     if (token() != JsonToken.START_OBJECT) {
       throw wrongType("an object");
     }
@@ -545,20 +625,27 @@ final class JsonIn {
 
   /**
    * Reads one object field by field: {@link #next()} moves to each field's value, skipping
-   * {@code null} values (absent); Jackson's parser refuses duplicate names.
+   * {@code null} values (absent); Jackson's parser refuses duplicate names. A name that is not
+   * one of the known ones is refused at once. What was read is kept in one bit a field, and the
+   * position of each value only as a {@link TokenStreamLocation} (paths are built only for an
+   * error).
    */
   final class ObjectIn {
     private final String what;
-    private final String[] known;
+    private final Names known;
     /** The context around the object, which names it (its field or index) while it is read. */
-    private final @Nullable TokenStreamContext around = parser.streamReadContext() == null ? null : parser.streamReadContext().getParent();
+    private final @Nullable TokenStreamContext around =
+        parser.streamReadContext() == null ? null : parser.streamReadContext().getParent();
     private @Nullable String path; // computed on first use: only errors need it
     private final TokenStreamLocation start = JsonIn.this.location();
-    private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
+    /** Bit i: known field i was read with a value. */
+    private long read;
+    /** Where each known field's value was read; allocated with the first one. */
+    private TokenStreamLocation @Nullable [] locations;
     private @Nullable String name;
-    private @Nullable TokenStreamLocation nameLocation;
+    private int index = -1;
 
-    ObjectIn(String what, String[] known) {
+    ObjectIn(String what, Names known) {
       this.what = what;
       this.known = known;
     }
@@ -569,18 +656,28 @@ final class JsonIn {
         JsonToken token = nextToken();
         if (token == JsonToken.END_OBJECT) {
           name = null;
+          index = -1;
           return false;
         }
         name = parser.currentName();
-        nameLocation = location();
-        parser.nextToken();
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
-          if (known.length > 0 && !Arrays.asList(known).contains(name)) {
-            throw unknownField(what, known); // null is absent, but only for a field that exists
-          }
+        index = known.indexOf(name);
+        if (index < 0 && known.size() > 0) {
+          // at the name, even when its value is null: null is absent only for a field that exists
+          throw error(
+              fieldPath(name),
+              location(),
+              "unknown field \"" + name + "\" in " + what + "; allowed: " + known);
+        }
+        if (parser.nextToken() == JsonToken.VALUE_NULL) {
           continue; // null is absent (crm-jackson/README.md, Conventions)
         }
-        fieldLocations.put(name, location());
+        if (index >= 0) {
+          if (locations == null) {
+            locations = new TokenStreamLocation[known.size()];
+          }
+          locations[index] = location();
+          read |= 1L << index;
+        }
         return true;
       }
     }
@@ -611,21 +708,54 @@ final class JsonIn {
       return appendName(new StringBuilder(path()), field).toString();
     }
 
-    /** Where a field's value was read, or the object's start. */
+    /** Where a known field's value was read, or the object's start. */
     TokenStreamLocation fieldLocation(String field) {
-      return fieldLocations.getOrDefault(field, start);
+      int i = known.indexOf(field);
+      return i >= 0 && locations != null && locations[i] != null ? locations[i] : start;
     }
 
-    /** Whether a field with a non-null value was read. */
+    /** Whether a known field with a non-null value was read. */
     boolean has(String field) {
-      return fieldLocations.containsKey(field);
+      int i = known.indexOf(field);
+      return i >= 0 && (read & 1L << i) != 0;
+    }
+
+    /**
+     * The first field read (in the order of the known names) that {@code allowed} refuses, or
+     * null.
+     */
+    private @Nullable String firstReadNotIn(Set<String> allowed) {
+      for (long bits = read; bits != 0; bits &= bits - 1) {
+        String field = known.get(Long.numberOfTrailingZeros(bits));
+        if (!allowed.contains(field)) {
+          return field;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Fails on the first field read that {@code allowed} does not hold, at its value: for an
+     * object whose fields depend on one of them ({@code "type"}, {@code "op"}), which may come in
+     * any order.
+     *
+     * @param what the object as its deciding field made it, such as {@code "a granted event"}
+     */
+    void allowOnly(String what, Set<String> allowed) {
+      String field = firstReadNotIn(allowed);
+      if (field != null) {
+        throw error(
+            fieldPath(field),
+            fieldLocation(field),
+            "field \"" + field + "\" is not allowed in " + what + "; allowed: " + String.join(", ", allowed));
+      }
     }
 
     /** The error for the current field, which is not one of {@code allowed}. */
     WireFormatException unknownField(String what, String... allowed) {
       return error(
           fieldPath(name()),
-          nameLocation == null ? start : nameLocation,
+          index >= 0 ? fieldLocation(name()) : location(),
           "unknown field \"" + name() + "\" in " + what + "; allowed: " + String.join(", ", allowed));
     }
 
