@@ -44,7 +44,7 @@ import tools.jackson.databind.ValueDeserializer;
  * <p>Fields may come in any order when reading, {@code type} included.
  */
 final class EventJson {
-  private static final List<String> COMMON = List.of("id", "type", "at");
+  private static final ImmutableSet<String> COMMON = ImmutableSet.of("id", "type", "at");
 
   /** Required, then optional fields per type, beside id, type and at. */
   private static final ImmutableMap<EventType, List<String>> REQUIRED =
@@ -315,6 +315,8 @@ final class EventJson {
     JsonIn.ObjectIn object = in.object("an event", ALL_FIELD_NAMES);
     Fields fields = new Fields();
     while (object.next()) {
+      EventType type = fields.type;
+      object.checkOrKeep(type == null ? "an event" : WHAT.get(type), type == null ? null : ALLOWED.get(type), COMMON);
       if (!fields.read(in, object.name())) {
         throw object.unknownField("an event", ALL_FIELD_NAMES.toArray());
       }

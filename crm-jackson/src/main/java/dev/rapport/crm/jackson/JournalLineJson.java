@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * {@link JournalRecord}: {@code "op"} says which record a line holds (a header has {@code
  * "format"} instead), and each op allows its own fields; the profiles and events inside are read
  * by this module's own readers. As strict as every type of the wire format: an unknown field, a
- * field of another op, a missing or repeated field, a wrong type, a hash, checksum or salt that
+ * field of another op, a missing or repeated field, a wrong type, a digest or salt that
  * is not lower-case hex of its length, each an error naming its path. Fields may come in any
- * order. The {@code prev} and {@code crc32c} fields are checked here for their form only: their
- * place and value are the journal's frame to check.
+ * order. The {@code prev} and {@code crc32c} fields are only checked to be strings here: their
+ * form, place and value are the journal's frame to check (before a line is read).
  */
 final class JournalLineJson {
   private static final String WHAT = "a journal line";
@@ -28,6 +28,9 @@ final class JournalLineJson {
       new JsonIn.Names(
           "format", "op", "customer", "customerId", "expectedVersion", "events", "event", "digest",
           "salt", "prev", "crc32c");
+
+  /** Fields that every line may hold (the deciding fields themselves are checked at the end). */
+  private static final ImmutableSet<String> ALWAYS = ImmutableSet.of("op", "prev", "crc32c");
 
   /** What a line holds, by its {@code "op"}. */
   private enum Op {
@@ -95,8 +98,8 @@ final class JournalLineJson {
         case "event" -> event = EventJson.read(in);
         case "digest" -> digest = in.hexBytes(32);
         case "salt" -> in.hexDigits(32);
-        case "prev" -> in.hexDigits(64);
-        case "crc32c" -> in.hexDigits(8);
+        case "prev", "crc32c" -> in.skipString(); // their form and place are the frame's
+
         default -> throw new IllegalStateException("a name of NAMES unread: " + name);
       }
     }
@@ -108,6 +111,11 @@ final class JournalLineJson {
     JsonIn.ObjectIn object = in.object(WHAT, NAMES);
     Line line = new Line();
     while (object.next()) {
+      Op op = line.op;
+      object.checkOrKeep(op == null ? WHAT : op.what, op == null ? null : op.allowed, ALWAYS);
+      if (object.name().equals("event")) {
+        object.keepLocation(); // for an erase line's check of its event
+      }
       line.read(in, object.name());
     }
     Op op = line.op;

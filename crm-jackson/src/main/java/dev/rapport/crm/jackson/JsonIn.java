@@ -217,6 +217,16 @@ final class JsonIn {
     }
   }
 
+  /**
+   * Checks that the value is a string, without decoding it: for a field whose content another
+   * layer checks (a journal line's chain link and checksum, which its frame checks).
+   */
+  void skipString() {
+    if (token() != JsonToken.VALUE_STRING) {
+      throw wrongType("a string");
+    }
+  }
+
   /** The bytes of a string of {@code 2 * bytes} lower-case hex digits. */
   byte[] hexBytes(int bytes) {
     hexDigits(2 * bytes);
@@ -626,9 +636,9 @@ final class JsonIn {
   /**
    * Reads one object field by field: {@link #next()} moves to each field's value, skipping
    * {@code null} values (absent); Jackson's parser refuses duplicate names. A name that is not
-   * one of the known ones is refused at once. What was read is kept in one bit a field, and the
-   * position of each value only as a {@link TokenStreamLocation} (paths are built only for an
-   * error).
+   * one of the known ones is refused at once. What was read is kept in one bit a field, the
+   * position of a value only when the reader asks ({@link #keepLocation}), and paths are built
+   * only for an error.
    */
   final class ObjectIn {
     private final String what;
@@ -672,13 +682,24 @@ final class JsonIn {
           continue; // null is absent (crm-jackson/README.md, Conventions)
         }
         if (index >= 0) {
-          if (locations == null) {
-            locations = new TokenStreamLocation[known.size()];
-          }
-          locations[index] = location();
           read |= 1L << index;
         }
         return true;
+      }
+    }
+
+    /**
+     * Keeps where the current field's value is, for an error found after the object is read (a
+     * field that the object's deciding field, read later, does not allow). Without it an error
+     * about a field already passed is placed at the object's start: the reader keeps only what
+     * it may need, since a position is an object made.
+     */
+    void keepLocation() {
+      if (index >= 0) {
+        if (locations == null) {
+          locations = new TokenStreamLocation[known.size()];
+        }
+        locations[index] = location();
       }
     }
 
@@ -708,7 +729,7 @@ final class JsonIn {
       return appendName(new StringBuilder(path()), field).toString();
     }
 
-    /** Where a known field's value was read, or the object's start. */
+    /** Where a known field's value was read ({@link #keepLocation}), or the object's start. */
     TokenStreamLocation fieldLocation(String field) {
       int i = known.indexOf(field);
       return i >= 0 && locations != null && locations[i] != null ? locations[i] : start;
@@ -732,6 +753,23 @@ final class JsonIn {
         }
       }
       return null;
+    }
+
+    /**
+     * For an object whose fields depend on a deciding field ({@code "type"}, {@code "op"}): once
+     * it is read ({@code allowed} given), checks the current field at once ({@link #allowOnly});
+     * before, keeps the current field's position for the check made at the end, unless it is
+     * one of {@code always}.
+     */
+    void checkOrKeep(String what, @Nullable Set<String> allowed, Set<String> always) {
+      if (allowed == null) {
+        if (!always.contains(name())) {
+          keepLocation();
+        }
+      } else if (!allowed.contains(name())) {
+        keepLocation();
+        allowOnly(what, allowed);
+      }
     }
 
     /**

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
@@ -65,7 +67,13 @@ final class JournalCodec {
 
   /** Shared: a mapper is thread-safe, and one whose caches are warm opens journals faster. */
   private static final JournalCodec STANDARD =
-      new JournalCodec(JsonMapper.builder().addModule(new RapportModule()).build());
+      new JournalCodec(
+          JsonMapper.builder(
+                  // Buffers recycled per thread: opening reads a million lines on one thread, and
+                  // the default pool's deque costs a node and two atomic operations a line.
+                  JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+              .addModule(new RapportModule())
+              .build());
 
   /** The codec of the wire format ({@code crm-jackson/README.md}, "The wire format"). */
   static JournalCodec standard() {
