@@ -14,11 +14,14 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -185,8 +188,54 @@ final class JournalCodec {
    *     (column 53): expected a whole number, got a string}
    */
   JournalRecord read(byte[] line, int length) {
+    return convertingErrors(() -> lineReader.readValue(line, 0, length));
+  }
+
+  /**
+   * A reader of the lines of one block ({@link JournalFile.LineVisitor#block}) with one parser:
+   * what {@link #read} does a line, without a parser and its buffers made for each.
+   */
+  Lines lines(byte[] block, int length) {
+    return new Lines(mapper.createParser(block, 0, length));
+  }
+
+  /** The lines of one block, read in order; see {@link #lines}. */
+  final class Lines implements AutoCloseable {
+    private final JsonParser parser;
+    private final MappingIterator<JournalRecord> records;
+    /** Where the next line starts in the block. */
+    private long start;
+
+    private Lines(JsonParser parser) {
+      this.parser = parser;
+      this.records = lineReader.readValues(parser);
+    }
+
+    /**
+     * Reads the block's next line, {@code length} bytes without its newline, as {@link #read}
+     * does (with the same messages).
+     */
+    JournalRecord next(int length) {
+      long end = start + length;
+      start = end + 1;
+      JournalRecord record = convertingErrors(records::nextValue);
+      TokenStreamLocation at = parser.currentLocation();
+      if (at.getByteOffset() != end) {
+        throw new IllegalArgumentException(
+            "$" + column(at) + ": malformed JSON: more than one JSON value on the line");
+      }
+      return record;
+    }
+
+    @Override
+    public void close() {
+      parser.close();
+    }
+  }
+
+  private static JournalRecord convertingErrors(Supplier<JournalRecord> read) {
     try {
-      return lineReader.readValue(line, 0, length);
+      return read.get();
     } catch (WireFormatException e) {
       throw new IllegalArgumentException(
           e.path() + column(e.getLocation()) + ": " + e.problem(), e);

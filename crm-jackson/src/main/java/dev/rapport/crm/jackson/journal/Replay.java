@@ -64,7 +64,11 @@ final class Replay {
       file.appendAndForce(Compaction.headerLine(codec));
     }
     Scan scan = new Scan(file, codec);
-    file.readLines(scan);
+    try {
+      file.readLines(scan);
+    } finally {
+      scan.close();
+    }
     int cutLine = 0;
     long cutOffset = -1;
     long cutBytes = 0;
@@ -126,9 +130,25 @@ final class Replay {
     int tornLine;
     long tornOffset;
 
+    /** The parser of the current block's lines. */
+    private JournalCodec.@Nullable Lines lines;
+
     Scan(JournalFile file, JournalCodec codec) {
       this.file = file;
       this.codec = codec;
+    }
+
+    @Override
+    public void block(byte[] block, int length) {
+      close();
+      lines = codec.lines(block, length);
+    }
+
+    void close() {
+      if (lines != null) {
+        lines.close();
+        lines = null;
+      }
     }
 
     @Override
@@ -160,7 +180,7 @@ final class Replay {
       JournalRecord record;
       int contentEnd = version1 ? -1 : Chain.contentEnd(bytes, length);
       try {
-        record = codec.read(bytes, length);
+        record = lines != null ? lines.next(length) : codec.read(bytes, length);
       } catch (RuntimeException e) {
         throw corrupt(number, offset, "unreadable: " + e.getMessage(), e);
       }

@@ -1,6 +1,7 @@
 package dev.rapport.crm.jackson.journal;
 
 import static dev.rapport.crm.jackson.journal.Fixtures.customer;
+import static dev.rapport.crm.jackson.journal.Fixtures.purchase;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -11,7 +12,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +96,8 @@ final class JournalLineTest {
             "$.events[0].mood", "unknown field \"mood\" in an event", "\"mood\""),
         row("an erase line holding another event", edit(ERASE, "\"erased\"", "\"purchased\""),
             "$.event", "an erase line holds a purchased event, not an erased one", "{\"id\":\"x\""),
+        row("two values on one line", "{\"format\":\"rapport-journal/2\"}" + CREATE,
+            "$", "malformed JSON: more than one JSON value on the line", "{\"op\""),
         row("malformed JSON", edit(APPEND, ",\"customerId\"", ",,\"customerId\""),
             "$", "malformed JSON: Unexpected character (',' (code 44))", ",\"customerId\""));
   }
@@ -119,6 +124,35 @@ final class JournalLineTest {
     assertThat(e.getMessage())
         .startsWith("journal " + journal.toRealPath() + " is corrupt at line 3 (byte " + offset + "): unreadable: ")
         .contains(": unreadable: " + path + " (column " + column + "): " + problem);
+  }
+
+  /** Lines are read a block (1 MiB) at a time: lines across a block's end and a line longer than a block. */
+  @Test
+  void linesAcrossBlocksAndALineLongerThanABlockReadBack() throws IOException {
+    Path journal = dir.resolve("ledgers.journal");
+    List<LedgerEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      batch.add(purchase("b-" + i));
+    }
+    try (OutputStream out = Files.newOutputStream(journal)) {
+      JournalLines lines = new JournalLines(out);
+      lines.create(customer("c-1"));
+      lines.create(customer("c-2"));
+      for (int i = 0; i < 5_000; i++) {
+        lines.append("c-1", i, List.of(purchase("p-" + i)));
+      }
+      lines.append("c-2", 0, batch);
+      lines.append("c-2", batch.size(), List.of(purchase("last")));
+    }
+    assertThat(Files.size(journal)).isGreaterThan(2L << 20);
+    assertThat(Files.readAllLines(journal, UTF_8).stream().mapToInt(String::length).max().orElseThrow())
+        .isGreaterThan(1 << 20);
+
+    try (JournalLedgerStore store = JournalLedgerStore.open(journal)) {
+      assertThat(store.read("c-1").orElseThrow().version()).isEqualTo(5_000);
+      assertThat(store.read("c-2").orElseThrow().version()).isEqualTo(12_001);
+      assertThat(store.recovery().lines()).isEqualTo(1 + 2 + 5_000 + 2);
+    }
   }
 
   @Test
