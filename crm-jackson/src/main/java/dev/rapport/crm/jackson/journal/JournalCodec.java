@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -95,13 +96,7 @@ final class JournalCodec {
   }
 
   byte[] header(String format) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("format", format);
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(64, gen -> gen.writeStringProperty("format", format));
   }
 
   byte[] create(CustomerProfile customer) {
@@ -109,46 +104,38 @@ final class JournalCodec {
   }
 
   byte[] create(CustomerProfile customer, @Nullable String salt) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("op", "create");
-      gen.writeName("customer");
-      profileWriter.writeValue(gen, customer);
-      if (salt != null) {
-        gen.writeStringProperty("salt", salt);
-      }
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(
+        128,
+        gen -> {
+          gen.writeStringProperty("op", "create");
+          gen.writeName("customer");
+          profileWriter.writeValue(gen, customer);
+          salt(gen, salt);
+        });
   }
 
   byte[] erase(String customerId, int expectedVersion, CustomerProfile customer, Erased event) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("op", "erase");
-      gen.writeStringProperty("customerId", customerId);
-      gen.writeNumberProperty("expectedVersion", expectedVersion);
-      gen.writeName("customer");
-      profileWriter.writeValue(gen, customer);
-      gen.writeName("event");
-      eventWriter.writeValue(gen, event);
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(
+        256,
+        gen -> {
+          gen.writeStringProperty("op", "erase");
+          gen.writeStringProperty("customerId", customerId);
+          gen.writeNumberProperty("expectedVersion", expectedVersion);
+          gen.writeName("customer");
+          profileWriter.writeValue(gen, customer);
+          gen.writeName("event");
+          eventWriter.writeValue(gen, event);
+        });
   }
 
   byte[] redacted(String customerId, byte[] digest) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("op", "redacted");
-      gen.writeStringProperty("customerId", customerId);
-      gen.writeStringProperty("digest", Chain.hex(digest));
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(
+        128,
+        gen -> {
+          gen.writeStringProperty("op", "redacted");
+          gen.writeStringProperty("customerId", customerId);
+          gen.writeStringProperty("digest", Chain.hex(digest));
+        });
   }
 
   byte[] append(String customerId, int expectedVersion, List<? extends LedgerEvent> events) {
@@ -160,23 +147,36 @@ final class JournalCodec {
       int expectedVersion,
       List<? extends LedgerEvent> events,
       @Nullable String salt) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * events.size());
+    return content(
+        256 * events.size(),
+        gen -> {
+          gen.writeStringProperty("op", "append");
+          gen.writeStringProperty("customerId", customerId);
+          gen.writeNumberProperty("expectedVersion", expectedVersion);
+          gen.writeArrayPropertyStart("events");
+          for (LedgerEvent event : events) {
+            eventWriter.writeValue(gen, event);
+          }
+          gen.writeEndArray();
+          salt(gen, salt);
+        });
+  }
+
+  /** The content of a line: a compact JSON object, its fields written by {@code fields}. */
+  private byte[] content(int size, Consumer<JsonGenerator> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     try (JsonGenerator gen = mapper.createGenerator(out)) {
       gen.writeStartObject();
-      gen.writeStringProperty("op", "append");
-      gen.writeStringProperty("customerId", customerId);
-      gen.writeNumberProperty("expectedVersion", expectedVersion);
-      gen.writeArrayPropertyStart("events");
-      for (LedgerEvent event : events) {
-        eventWriter.writeValue(gen, event);
-      }
-      gen.writeEndArray();
-      if (salt != null) {
-        gen.writeStringProperty("salt", salt);
-      }
+      fields.accept(gen);
       gen.writeEndObject();
     }
     return out.toByteArray();
+  }
+
+  private static void salt(JsonGenerator gen, @Nullable String salt) {
+    if (salt != null) {
+      gen.writeStringProperty("salt", salt);
+    }
   }
 
   /**
