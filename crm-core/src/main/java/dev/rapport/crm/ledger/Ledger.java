@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,24 +43,35 @@ public final class Ledger {
   /** Shared by this ledger and the ledgers appended to it; this ledger sees its first size. */
   private final Log log;
   private volatile @Nullable Standing standing;
+  /** A reader's own form of {@link #standing}, made on first use: see {@link Standing#reading}. */
+  private volatile @Nullable Object reading;
 
   private final int size;
   /** The position of the {@link Erased} event, or -1. */
   private final int erasedAt;
+  /**
+   * The latest instant of an event as seconds and nanoseconds ({@code latestSecond} is {@link
+   * Long#MIN_VALUE} for no event): whether the fold of every event is the standing at an instant.
+   */
+  private final long latestSecond;
+  private final int latestNano;
 
   private final List<LedgerEvent> events;
 
-  private Ledger(CustomerProfile customer, Log log, int size, int erasedAt) {
+  private Ledger(
+      CustomerProfile customer, Log log, int size, int erasedAt, long latestSecond, int latestNano) {
     this.customer = customer;
     this.log = log;
     this.size = size;
     this.erasedAt = erasedAt;
+    this.latestSecond = latestSecond;
+    this.latestNano = latestNano;
     this.events = new View(log, size);
   }
 
   /** An empty ledger for the customer: a known customer with no relationship yet. */
   public static Ledger of(CustomerProfile customer) {
-    return new Ledger(checkNotNull(customer, "customer"), new Log(0), 0, -1);
+    return new Ledger(checkNotNull(customer, "customer"), new Log(0), 0, -1, Long.MIN_VALUE, 0);
   }
 
   /**
@@ -139,6 +151,24 @@ public final class Ledger {
     return folded;
   }
 
+  /** Whether an event lies after {@code at}: if not, {@link #standing()} is the standing at {@code at}. */
+  boolean hasEventAfter(Instant at) {
+    return latestSecond != Long.MIN_VALUE
+        && (latestSecond > at.getEpochSecond()
+            || (latestSecond == at.getEpochSecond() && latestNano > at.getNano()));
+  }
+
+  /** The form {@code derive} makes of {@link #standing()}, made on first use and kept. */
+  <T> T reading(Class<T> type, Function<? super Standing, ? extends T> derive) {
+    Object kept = reading;
+    if (type.isInstance(kept)) {
+      return type.cast(kept);
+    }
+    T derived = checkNotNull(derive.apply(standing()), "derived reading");
+    reading = derived;
+    return derived;
+  }
+
   /**
    * A new ledger with {@code event} appended.
    *
@@ -167,6 +197,8 @@ public final class Ledger {
       Map<String, LedgerEvent> inBatch = new HashMap<>();
       boolean erased = erasedAt >= 0;
       int erasedPosition = erasedAt;
+      long second = latestSecond;
+      int nano = latestNano;
       for (int i = 0; i < batch.size(); i++) {
         LedgerEvent event = batch.get(i);
         check(event, target, inBatch, erased);
@@ -175,9 +207,14 @@ public final class Ledger {
           erased = true;
           erasedPosition = size + i;
         }
+        Instant at = event.at();
+        if (at.getEpochSecond() > second || (at.getEpochSecond() == second && at.getNano() > nano)) {
+          second = at.getEpochSecond();
+          nano = at.getNano();
+        }
       }
       target.addAll(batch);
-      return new Ledger(customer, target, size + batch.size(), erasedPosition);
+      return new Ledger(customer, target, size + batch.size(), erasedPosition, second, nano);
     }
   }
 

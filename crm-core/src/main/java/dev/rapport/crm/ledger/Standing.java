@@ -8,7 +8,6 @@ import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Preferences;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,12 +37,6 @@ public final class Standing {
 
   private final CustomerProfile customer;
   private final ImmutableList<LedgerEvent> events;
-  /**
-   * The instant of the latest event as seconds and nanoseconds ({@code latestSecond} is {@link
-   * Long#MIN_VALUE} for no event): read by every decision, so kept in the standing itself.
-   */
-  private final long latestSecond;
-  private final int latestNano;
   private final Optional<Erased> erased;
   private final Optional<PreferencesChanged> preferences;
   /** The latest stated preferences, or the defaults; read by every decision. */
@@ -85,7 +79,6 @@ public final class Standing {
         }
       }
     }
-    Instant last = null;
     Erased erasure = null;
     PreferencesChanged latestPreferences = null;
     boolean objectedSince = false;
@@ -99,7 +92,6 @@ public final class Standing {
     Map<Registry, Registered> registries = Map.of();
     for (int i = 0; i < events.size(); i++) {
       LedgerEvent event = events.get(i);
-      last = event.at();
       if (event instanceof Granted) {
         Granted grant = (Granted) event;
         if (grantsSeen != null) {
@@ -200,8 +192,6 @@ public final class Standing {
         erasure = (Erased) event;
       }
     }
-    this.latestSecond = last == null ? Long.MIN_VALUE : last.getEpochSecond();
-    this.latestNano = last == null ? 0 : last.getNano();
     this.erased = Optional.ofNullable(erasure);
     this.preferences = Optional.ofNullable(latestPreferences);
     this.statedPreferences = latestPreferences == null ? Preferences.defaults() : latestPreferences.preferences();
@@ -261,9 +251,8 @@ public final class Standing {
   public static Standing of(Ledger ledger, Instant at) {
     checkNotNull(ledger, "ledger");
     checkNotNull(at, "at");
-    Standing all = ledger.standing();
-    if (!all.hasEventAfter(at)) {
-      return all;
+    if (!ledger.hasEventAfter(at)) {
+      return ledger.standing();
     }
     return new Standing(ledger.customer(), ledger.asOf(at));
   }
@@ -287,12 +276,6 @@ public final class Standing {
     return erased;
   }
 
-  /** Whether an event lies after {@code at}. */
-  private boolean hasEventAfter(Instant at) {
-    return latestSecond != Long.MIN_VALUE
-        && (latestSecond > at.getEpochSecond()
-            || (latestSecond == at.getEpochSecond() && latestNano > at.getNano()));
-  }
 
   /** The preferences of the latest {@code preferences} event, or the defaults if there is none. */
   public Preferences preferences() {
@@ -344,11 +327,36 @@ public final class Standing {
     return confirmed.contains(grant.id());
   }
 
+  /**
+   * A reader's own form of the standing of {@code ledger} at {@code at} ({@link #of}), made by
+   * {@code derive}: where no event lies after {@code at}, made once per ledger state and kept
+   * with the ledger, like the fold itself, and read without reaching the fold. The policy engine
+   * keeps there, flat, the few facts every decision reads. {@code derive} must be a pure
+   * function of the standing. One form is kept per ledger: asked for a form of another type, the
+   * ledger derives that one and keeps it instead.
+   */
+  public static <T> T reading(
+      Ledger ledger, Instant at, Class<T> type, Function<? super Standing, ? extends T> derive) {
+    checkNotNull(ledger, "ledger");
+    checkNotNull(at, "at");
+    checkNotNull(type, "type");
+    checkNotNull(derive, "derive");
+    if (ledger.hasEventAfter(at)) {
+      return checkNotNull(derive.apply(new Standing(ledger.customer(), ledger.asOf(at))), "derived reading");
+    }
+    return ledger.reading(type, derive);
+  }
+
   /** The fold of the key (intent, channel, entity). */
   public Key key(Intent intent, Channel channel, Optional<String> entity) {
     int slot = slot(intent, channel);
-    Map<Optional<String>, Key> named = keys[slot];
-    Key key = entity.isEmpty() ? businessKeys[slot] : named == null ? null : named.get(entity);
+    Key key;
+    if (entity.isEmpty()) {
+      key = businessKeys[slot];
+    } else {
+      Map<Optional<String>, Key> named = keys[slot];
+      key = named == null ? null : named.get(entity);
+    }
     if (key != null) {
       return key;
     }

@@ -3,7 +3,6 @@ package dev.rapport.crm.policy;
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Objected;
-import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
@@ -28,44 +27,36 @@ final class Coverage {
     Messages messages = evaluation.messages();
     // Only PERSONAL reads the sender.
     Optional<String> sender = purpose == Purpose.PERSONAL ? evaluation.outreach().staff() : Optional.empty();
-    boolean anyValidGrantOfPurpose = false;
-    for (Intent intent : Enums.openedBy(purpose)) {
-      Standing.Key key = state.key(intent, channel, entity);
-      Optional<Objected> objection = key.objection();
-      boolean objected = purpose.isMarketing() && objection.isPresent();
-      if (objected) {
-        add(messages.objected(objection.get()));
+    Intent[] intents = Enums.openedBy(purpose);
+    // First the live keys alone: where one covers, the reasons of the others are never read.
+    for (Intent intent : intents) {
+      Facts.Key key = state.key(intent, channel, entity);
+      if (covers(state, key, purpose, sender)) {
+        cover(key.grant);
       }
-      Granted live = state.liveGrant(key, channel);
-      if (live != null && !objected && senderPermitted(purpose, sender, live)) {
-        cover(live);
-        continue;
+    }
+    if (firstCovering != null) {
+      return;
+    }
+    boolean anyValidGrantOfPurpose = false;
+    Facts facts = state.facts();
+    for (Intent intent : intents) {
+      Facts.Key key = state.key(intent, channel, entity);
+      Objected objection = key.objection;
+      if (purpose.isMarketing() && objection != null) {
+        add(messages.objected(objection, key.objectionId));
       }
       // The latest valid grant of the intent, and the latest of those on the channel.
-      Granted latestOfIntent = null;
-      Granted latestOnChannel = null;
-      ImmutableList<Granted> valid = state.validGrants();
-      for (int i = 0; i < valid.size(); i++) {
-        Granted grant = valid.get(i);
-        if (grant.intents().contains(intent)) {
-          latestOfIntent = grant;
-          if (grant.channels().contains(channel)) {
-            latestOnChannel = grant;
-          }
-        }
-      }
+      Granted latestOfIntent = facts.latestValidOf(intent);
+      Granted latestOnChannel = facts.latestValidOn(intent, channel);
       anyValidGrantOfPurpose |= latestOfIntent != null;
-      if (key.latestNaming().isPresent()) {
-        namedKeyReasons(messages, purpose, sender, intent, channel, new KeyStanding(state, key, channel));
+      if (key.latestNaming != null) {
+        namedKeyReasons(messages, purpose, sender, intent, channel, new KeyStanding(state, key));
       } else if (latestOnChannel != null) {
         add(messages.otherEntity(latestOnChannel, intent, channel, entity));
       } else if (latestOfIntent != null) {
         add(messages.channelNotDeclared(latestOfIntent, intent, channel));
       }
-    }
-    if (firstCovering != null) {
-      reasons = null;
-      return;
     }
     if (!anyValidGrantOfPurpose || reasons == null) {
       List<Granted> live = state.liveGrants();
@@ -85,13 +76,13 @@ final class Coverage {
       Channel channel,
       KeyStanding key) {
     if (key.withdrawal().isPresent() && key.validGrantNamed()) {
-      add(messages.withdrawn(key.withdrawal().get(), intent, channel));
+      add(messages.withdrawn(key.withdrawal().get(), key.key().withdrawalId, intent, channel));
     }
     if (key.expired()) {
-      add(messages.expired(key.grant().orElseThrow()));
+      add(messages.expired(key.grant().orElseThrow(), key.key().grantId));
     }
     if (key.awaitingConfirmation()) {
-      add(messages.awaitingConfirmation(key.grant().orElseThrow(), channel));
+      add(messages.awaitingConfirmation(key.grant().orElseThrow(), key.key().grantId, channel));
     }
     if (purpose == Purpose.PERSONAL) {
       if (sender.isEmpty()) {
@@ -101,8 +92,19 @@ final class Coverage {
       }
     }
     if (!key.validGrantNamed()) {
-      add(messages.invalidConsent(key.latestNaming().orElseThrow()));
+      add(messages.invalidConsent(key.latestNaming().orElseThrow(), key.key().latestNamingId));
     }
+  }
+
+  /**
+   * Whether the live grant of {@code key} covers {@code purpose}: live at the instant, no
+   * objection standing where the purpose is marketing, and the sender permitted.
+   */
+  static boolean covers(State state, Facts.Key key, Purpose purpose, Optional<String> sender) {
+    Granted live = state.liveGrant(key);
+    return live != null
+        && !(purpose.isMarketing() && key.objection != null)
+        && senderPermitted(purpose, sender, live);
   }
 
   private static boolean senderPermitted(Purpose purpose, Optional<String> sender, Granted grant) {
@@ -142,10 +144,6 @@ final class Coverage {
     return firstCovering != null;
   }
 
-  /** The first live grant that covers, as evaluated; null when not covered. */
-  @Nullable Granted firstCoveringGrant() {
-    return firstCovering;
-  }
 
   /** The live grants that cover, latest intent first as evaluated. */
   List<Granted> coveringGrants() {

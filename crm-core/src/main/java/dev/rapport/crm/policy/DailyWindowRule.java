@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A timing rule that defers inside a {@link DailyWindow} of local wall time: quiet hours, and the
@@ -27,14 +28,31 @@ final class DailyWindowRule implements TimingRule {
   private final long endNano;
   private final ZoneId zone;
   private final Reason reason;
+  /** The zone's stretch of one offset read last; a rule serves one decision, on one thread. */
+  private @Nullable OffsetSpan span;
 
   DailyWindowRule(DailyWindow window, ZoneId zone, Reason reason) {
-    this.start = window.start();
-    this.end = window.end();
+    this(window.start(), window.end(), zone, reason);
+  }
+
+  /** The rule of the window from {@code start} (inclusive) to {@code end} (exclusive). */
+  DailyWindowRule(LocalTime start, LocalTime end, ZoneId zone, Reason reason) {
+    this.start = start;
+    this.end = end;
     this.startNano = start.toNanoOfDay();
     this.endNano = end.toNanoOfDay();
     this.zone = zone;
     this.reason = reason;
+  }
+
+  /**
+   * Whether the wall clock of {@code zone} at {@code t} reads a time inside the window from
+   * {@code start} to {@code end}: what {@link #freeFrom} of such a rule tests first, without
+   * making the rule.
+   */
+  static boolean holds(LocalTime start, LocalTime end, ZoneId zone, Instant t) {
+    long localSecond = t.getEpochSecond() + OffsetSpan.of(zone, t.getEpochSecond()).offset;
+    return DailyWindows.contains(start.toNanoOfDay(), end.toNanoOfDay(), nanoOfDay(localSecond, t));
   }
 
   @Override
@@ -88,7 +106,17 @@ final class DailyWindowRule implements TimingRule {
 
   /** The wall clock at {@code t} in seconds from the local epoch, with the zone's real offset there. */
   private long localSecond(Instant t) {
-    return t.getEpochSecond() + zone.getRules().getOffset(t).getTotalSeconds();
+    return t.getEpochSecond() + span(t.getEpochSecond()).offset;
+  }
+
+  /** The zone's stretch of one offset that holds the epoch second {@code second}. */
+  private OffsetSpan span(long second) {
+    OffsetSpan known = span;
+    if (known == null || !known.contains(second)) {
+      known = OffsetSpan.of(zone, second);
+      span = known;
+    }
+    return known;
   }
 
   private static long nanoOfDay(long localSecond, Instant t) {
@@ -112,6 +140,9 @@ final class DailyWindowRule implements TimingRule {
     Instant windowEnd = firstAfter(endDate, end, t);
     // A clock set back can leave the window before its end (RULES.md 6: wall time at each
     // instant), so a transition inside the window may be the first free instant.
+    if (span(t.getEpochSecond()).lastsBeyond(windowEnd.getEpochSecond())) {
+      return windowEnd; // no transition before the window's end
+    }
     for (ZoneOffsetTransition transition = zone.getRules().nextTransition(t);
         transition != null && transition.getInstant().isBefore(windowEnd);
         transition = zone.getRules().nextTransition(transition.getInstant())) {
@@ -132,6 +163,9 @@ final class DailyWindowRule implements TimingRule {
       return true;
     }
     // A clock set back can re-enter the window without passing its start.
+    if (span(from.getEpochSecond()).lastsBeyond(until.getEpochSecond())) {
+      return false; // no transition before until
+    }
     for (ZoneOffsetTransition transition = zone.getRules().nextTransition(from);
         transition != null && transition.getInstant().isBefore(until);
         transition = zone.getRules().nextTransition(transition.getInstant())) {
@@ -146,7 +180,16 @@ final class DailyWindowRule implements TimingRule {
   private Instant firstAfter(LocalDate date, LocalTime time, Instant t) {
     ZoneRules rules = zone.getRules();
     int nano = time.getNano();
+    OffsetSpan around = span(t.getEpochSecond());
     for (LocalDate day = date; ; day = day.plusDays(1)) {
+      long candidate = day.toEpochDay() * SECONDS_PER_DAY + time.toSecondOfDay() - around.offset;
+      if (around.holdsWell(candidate)) {
+        // Far from any transition: the wall clock reads the time once, at candidate.
+        if (isAfter(candidate, nano, t)) {
+          return Instant.ofEpochSecond(candidate, nano);
+        }
+        continue;
+      }
       LocalDateTime wall = LocalDateTime.of(day, time);
       ZoneOffsetTransition transition = rules.getTransition(wall);
       if (transition != null && transition.isGap()) {

@@ -4,24 +4,17 @@ import com.google.common.base.Verify;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
-import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
-import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.Objected;
-import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.RelationshipEvent;
-import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.limits.Limits;
 import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
-import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Profiling;
 import dev.rapport.crm.relationship.Purpose;
-import dev.rapport.crm.relationship.QuietHours;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,24 +53,26 @@ final class Evaluation implements Supplier<List<Granted>> {
   private @Nullable Situation situation;
 
   /**
-   * The evaluation of {@code outreach} under {@code pack}, with {@code doubleOptIn} the channels
-   * the options and the pack together require a confirmation on.
+   * The evaluation of {@code outreach} under {@code pack} for the customer whose standing at the
+   * outreach's instant {@code facts} reads, given the outreach sent up to its instant ({@code
+   * history}, {@link #upTo}), with {@code doubleOptIn} the channels the options and the pack
+   * together require a confirmation on, as bits by ordinal.
    */
   Evaluation(
-      Ledger ledger,
-      List<HistoryEntry> history,
+      Facts facts,
+      ImmutableList<HistoryEntry> history,
       Outreach outreach,
       PolicyOptions options,
       ImmutableList<PolicyRule> rules,
       JurisdictionPack pack,
-      Set<Channel> doubleOptIn) {
+      int doubleOptIn) {
     this.outreach = outreach;
     this.options = options;
     this.rules = rules;
     this.pack = pack;
     this.entity = outreach.entity();
-    this.state = new State(Standing.of(ledger, outreach.at()), outreach.at(), doubleOptIn);
-    this.history = upTo(history, outreach.at());
+    this.state = new State(facts, outreach.at(), doubleOptIn);
+    this.history = history;
     this.messages = new Messages(state, outreach, pack);
   }
 
@@ -92,12 +87,12 @@ final class Evaluation implements Supplier<List<Granted>> {
   }
 
   /** The entries at or before {@code at}, in the order given. */
-  private static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
+  static ImmutableList<HistoryEntry> upTo(List<HistoryEntry> history, Instant at) {
     if (history instanceof ImmutableList) {
       ImmutableList<HistoryEntry> given = (ImmutableList<HistoryEntry>) history;
       boolean allBefore = true;
       for (int i = 0; i < given.size() && allBefore; i++) {
-        allBefore = !given.get(i).at().isAfter(at);
+        allBefore = !given.get(i).isAfter(at);
       }
       if (allBefore) {
         return given;
@@ -105,7 +100,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     }
     ImmutableList.Builder<HistoryEntry> before = ImmutableList.builder();
     for (HistoryEntry entry : history) {
-      if (!entry.at().isAfter(at)) {
+      if (!entry.isAfter(at)) {
         before.add(entry);
       }
     }
@@ -171,9 +166,8 @@ final class Evaluation implements Supplier<List<Granted>> {
   }
 
   Decision decide() {
-    Optional<Erased> erased = state.erased();
-    if (erased.isPresent()) {
-      return deny(ImmutableList.of(messages.erased(erased.get())));
+    if (state.erased()) {
+      return deny(ImmutableList.of(messages.erased(state.standing().erased().orElseThrow())));
     }
     switch (outreach.purpose()) {
       case TRANSACTIONAL:
@@ -211,14 +205,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (denyReasons != null) {
       return deny(denyReasons);
     }
-    List<TimingRule> timing = timingRules();
-    if (!teamTiming.isEmpty()) {
-      if (timing.isEmpty()) {
-        timing = new ArrayList<>(teamTiming.size());
-      }
-      timing.addAll(teamTiming);
-    }
-    Decision deferral = deferral(timing);
+    Decision deferral = deferral(timingRules(teamTiming));
     return deferral != null ? deferral : allow();
   }
 
@@ -267,12 +254,13 @@ final class Evaluation implements Supplier<List<Granted>> {
 
   // RULES.md 3 and "Implied consent"
   private void judgeDeclared(Purpose purpose) {
-    Coverage coverage = new Coverage(this, purpose, outreach.channel(), entity);
-    Granted covering = coverage.firstCoveringGrant();
+    Reason covering = coveringReason(purpose);
     if (covering != null) {
-      allowBecause(messages.declaredIntent(covering, purpose));
+      allowBecause(covering);
       return;
     }
+    // Not covered: why (RULES.md 3).
+    Coverage coverage = new Coverage(this, purpose, outreach.channel(), entity);
     ImpliedConsent implied = impliedConsent(purpose);
     if (implied != null && implied.basis().isPresent()) {
       allowBecause(messages.impliedConsent(implied.basis().get(), purpose));
@@ -282,6 +270,34 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (implied != null) {
       denyBecause(implied.failures());
     }
+  }
+
+  /**
+   * The reason to allow of the first intent opening {@code purpose} whose live grant covers it
+   * on the outreach's channel for its entity, or null: what a {@link Coverage} would find first,
+   * found without making one. A key of the business itself is read from the facts' bits where
+   * they decide, and its grant only when the reason is read.
+   */
+  private @Nullable Reason coveringReason(Purpose purpose) {
+    Channel channel = outreach.channel();
+    boolean personal = purpose == Purpose.PERSONAL;
+    Optional<String> sender = personal ? outreach.staff() : Optional.empty();
+    for (Intent intent : Enums.openedBy(purpose)) {
+      if (entity.isEmpty() && !personal) {
+        int covers = state.businessCoverage(intent, channel, purpose.isMarketing());
+        if (covers > 0) {
+          return messages.declaredIntent(state.facts(), Facts.slot(intent, channel), purpose);
+        }
+        if (covers == 0) {
+          continue;
+        }
+      }
+      Facts.Key key = state.key(intent, channel, entity);
+      if (Coverage.covers(state, key, purpose, sender)) {
+        return messages.declaredIntent(key.grant, key.grantId, purpose);
+      }
+    }
+    return null;
   }
 
   /**
@@ -301,9 +317,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     if (holdsLiveGrantForTheSender()) {
       return null;
     }
-    boolean ended =
-        state.standing().lastObjection().isPresent()
-            || withdrawnFor(purpose, channel);
+    boolean ended = state.facts().objected || withdrawnFor(purpose, channel);
     return ended ? null : pack.impliedConsent(situation());
   }
 
@@ -312,18 +326,19 @@ final class Evaluation implements Supplier<List<Granted>> {
    * intent on any channel: then implied consent is not consulted ({@code RULES.md} "Implied consent").
    */
   private boolean holdsLiveGrantForTheSender() {
-    ImmutableList<Granted> valid = state.validGrants();
-    for (int i = 0; i < valid.size(); i++) {
-      Granted grant = valid.get(i);
-      if (grant.entity().equals(entity) && state.isLive(grant)) {
-        return true;
-      }
-    }
-    return false;
+    return state.holdsLiveGrant(entity);
   }
 
   /** Whether a withdrawal names an intent that opens {@code purpose} on {@code channel}. */
   private boolean withdrawnFor(Purpose purpose, Channel channel) {
+    if (entity.isEmpty()) {
+      for (Intent intent : Enums.openedBy(purpose)) {
+        if (state.facts().businessWithdrawal(intent, channel)) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (Withdrawn withdrawal : state.standing().withdrawals()) {
       for (Intent intent : Enums.openedBy(purpose)) {
         if (withdrawal.names(intent, channel, entity)) {
@@ -358,12 +373,12 @@ final class Evaluation implements Supplier<List<Granted>> {
       }
     }
     if (!live.isEmpty()) {
-      allowBecause(messages.declaredIntent(live.get(0), Purpose.CONSENT_REQUEST));
+      allowBecause(messages.declaredIntent(live.get(0), live.get(0).id(), Purpose.CONSENT_REQUEST));
       return;
     }
     if (objectedLiveKey.isPresent()) {
       // The request would be allowed but for the objection: OBJECTED alone.
-      denyBecause(messages.objected(objectedLiveKey.get()));
+      denyBecause(messages.objected(objectedLiveKey.get(), objectedLiveKey.get().id()));
       return;
     }
     ImpliedConsent implied = impliedConsent(Purpose.PROMOTION);
@@ -373,28 +388,31 @@ final class Evaluation implements Supplier<List<Granted>> {
     }
     denyBecause(messages.consentRequestIsMarketing());
     if (objection.isPresent()) {
-      denyBecause(messages.objected(objection.get()));
+      denyBecause(messages.objected(objection.get(), objection.get().id()));
     }
   }
 
   // RULES.md 6 and the packs' timing rules
-  /** The timing rules that apply; an empty list, not to be changed, when none does. */
-  private List<TimingRule> timingRules() {
-    Preferences preferences = state.preferences();
+  /**
+   * The timing rules that apply, the team's ({@code teamTiming}) last; an empty list, not to be
+   * changed, when none could defer. The customer's quiet hours are left out where they alone
+   * would be the rules and do not hold at the outreach's instant: one window of whole minutes
+   * always leaves a free minute, so alone it defers only an outreach inside it.
+   */
+  private List<TimingRule> timingRules(List<TimingRule> teamTiming) {
+    Facts facts = state.facts();
     List<TimingRule> timing = ImmutableList.of();
     boolean exemptFromQuiet =
         (outreach.purpose() == Purpose.TRANSACTIONAL && !outreach.containsPromotion())
             || outreach.channel() == Channel.POST;
-    Optional<QuietHours> quiet = preferences.quietHours();
-    boolean quietApplies = quiet.isPresent() && !quiet.get().window().isEmpty() && !exemptFromQuiet;
-    List<FrequencyCap> own = preferences.caps();
+    boolean quietApplies = facts.quietStart != null && !exemptFromQuiet;
+    List<FrequencyCap> own = facts.ownCaps;
     // The preferences event is cited only by the customer's own quiet hours and caps.
-    String preferencesEvent = quietApplies || !own.isEmpty() ? state.preferencesEventId() : null;
-    if (quietApplies) {
-      QuietHours q = quiet.get();
-      timing = add(
-          timing,
-          new DailyWindowRule(q.window(), state.customer().zone(), messages.quietHours(q, preferencesEvent)));
+    String preferencesEvent = quietApplies || !own.isEmpty() ? facts.preferencesEventId : null;
+    boolean quietNow =
+        quietApplies && DailyWindowRule.holds(facts.quietStart, facts.quietEnd, facts.zone, outreach.at());
+    if (quietNow) {
+      timing = add(timing, quietHours(preferencesEvent));
     }
     for (int i = 0; i < own.size(); i++) {
       timing = addCap(timing, own.get(i), preferencesEvent);
@@ -404,13 +422,8 @@ final class Evaluation implements Supplier<List<Granted>> {
       FrequencyCap cap = business.get(i);
       timing = addCap(timing, cap, own.contains(cap) ? preferencesEvent : null);
     }
-    Optional<Duration> coolOff = preferences.coolOffAfterPurchase();
-    Optional<Purchased> purchase = state.lastPurchase();
-    if (outreach.isMarketing() && coolOff.isPresent() && purchase.isPresent()) {
-      timing = add(
-          timing,
-          TimingRule.until(
-              purchase.get().at().plus(coolOff.get()), messages.coolOff(purchase.get(), coolOff.get())));
+    if (outreach.isMarketing() && facts.coolOffEnd != null) {
+      timing = add(timing, TimingRule.until(facts.coolOffEnd, messages.coolOff()));
     }
     if (pack != MODEL_ALONE) {
       List<Timing> law = pack.timing(situation());
@@ -419,11 +432,23 @@ final class Evaluation implements Supplier<List<Granted>> {
         timing = add(
             timing,
             rule.isDailyWindow()
-                ? new DailyWindowRule(rule.window(), state.customer().zone(), rule.reason())
+                ? new DailyWindowRule(rule.window(), state.zone(), rule.reason())
                 : TimingRule.until(rule.until(), rule.reason()));
       }
     }
+    for (int i = 0; i < teamTiming.size(); i++) {
+      timing = add(timing, teamTiming.get(i));
+    }
+    if (quietApplies && !quietNow && !timing.isEmpty()) {
+      timing.add(0, quietHours(preferencesEvent)); // first, as always
+    }
     return timing;
+  }
+
+  /** The rule of the customer's quiet hours, citing {@code preferencesEvent}. */
+  private TimingRule quietHours(@Nullable String preferencesEvent) {
+    Facts facts = state.facts();
+    return new DailyWindowRule(facts.quietStart, facts.quietEnd, facts.zone, messages.quietHours(preferencesEvent));
   }
 
   /** {@code timing} with {@code rule} added, made on the first rule. */
@@ -442,7 +467,7 @@ final class Evaluation implements Supplier<List<Granted>> {
     int inWindow = 0;
     for (int i = 0; i < history.size(); i++) {
       HistoryEntry entry = history.get(i);
-      if (entry.at().isAfter(windowStart) && cap.counts(entry.purpose(), entry.channel())) {
+      if (entry.isAfter(windowStart) && cap.counts(entry.purpose(), entry.channel())) {
         inWindow++;
       }
     }

@@ -33,6 +33,25 @@ public abstract class HistoryEntry {
   @Value.Parameter
   public abstract Optional<String> topic();
 
+  /**
+   * {@link #at()} in seconds from the epoch, kept in the entry itself: the engine reads the
+   * instant of every entry of a history, and reads it here without reaching the {@link Instant}.
+   */
+  @Value.Derived
+  @Value.Auxiliary
+  long atSecond() {
+    return at().getEpochSecond();
+  }
+
+  /**
+   * Whether the entry was sent after {@code instant}: read from {@link #atSecond()}, and from
+   * {@link #at()} only within the same second.
+   */
+  boolean isAfter(Instant instant) {
+    long second = instant.getEpochSecond();
+    return atSecond() > second || (atSecond() == second && at().getNano() > instant.getNano());
+  }
+
   /** The topic, or the purpose's name when none is given ({@code RULES.md} US-FL). */
   public String effectiveTopic() {
     return topic().orElse(purpose().name());

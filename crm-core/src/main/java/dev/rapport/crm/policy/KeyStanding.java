@@ -2,9 +2,7 @@ package dev.rapport.crm.policy;
 
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Objected;
-import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.ledger.Withdrawn;
-import dev.rapport.crm.relationship.Channel;
 import java.util.Optional;
 
 /**
@@ -13,45 +11,44 @@ import java.util.Optional;
  * key, and whether the standing grant is live there.
  */
 final class KeyStanding {
-  private final Standing.Key key;
+  private final Facts.Key key;
   private final boolean expired;
   private final boolean awaitingConfirmation;
 
-  KeyStanding(State state, Standing.Key key, Channel channel) {
+  KeyStanding(State state, Facts.Key key) {
     this.key = key;
-    Optional<Granted> grant = key.grant();
-    if (grant.isPresent()) {
-      this.expired = state.expired(grant.get());
-      this.awaitingConfirmation = state.awaitingConfirmation(grant.get(), channel);
-    } else {
-      this.expired = false;
-      this.awaitingConfirmation = false;
-    }
+    this.expired = state.expired(key);
+    this.awaitingConfirmation = state.awaitingConfirmation(key);
+  }
+
+  /** The key's flat fold, with the ids of the events that stand on it. */
+  Facts.Key key() {
+    return key;
   }
 
   /** The standing grant, if a grant (not a withdrawal) stands. */
   Optional<Granted> grant() {
-    return key.grant();
+    return Optional.ofNullable(key.grant);
   }
 
   /** The standing withdrawal, if a withdrawal stands. */
   Optional<Withdrawn> withdrawal() {
-    return key.withdrawal();
+    return Optional.ofNullable(key.withdrawal);
   }
 
   /** The objection standing on this key, if any. */
   Optional<Objected> objection() {
-    return key.objection();
+    return Optional.ofNullable(key.objection);
   }
 
   /** The latest grant, valid or not, that named the key. */
   Optional<Granted> latestNaming() {
-    return key.latestNaming();
+    return Optional.ofNullable(key.latestNaming);
   }
 
   /** Whether a valid grant, a skipped import included, ever named the key. */
   boolean validGrantNamed() {
-    return key.validGrantNamed();
+    return key.validGrantNamed;
   }
 
   boolean expired() {
@@ -64,6 +61,6 @@ final class KeyStanding {
 
   /** The standing grant if it is live: not expired and confirmed where required. */
   Optional<Granted> liveGrant() {
-    return expired || awaitingConfirmation ? Optional.empty() : key.grant();
+    return expired || awaitingConfirmation ? Optional.empty() : grant();
   }
 }

@@ -1,8 +1,8 @@
 package dev.rapport.crm.policy;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static java.util.stream.Collectors.joining;
 
-import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Inquired;
@@ -14,7 +14,6 @@ import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.relationship.Purpose;
-import dev.rapport.crm.relationship.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -100,11 +99,30 @@ final class Messages {
             + duration(replyWindow) + "; a REPLY answers only a contact the customer started.");
   }
 
-  Reason declaredIntent(Granted grant, Purpose purpose) {
-    return reason(ReasonCode.DECLARED_INTENT, grant, () ->
-        "Declared " + names(grant.intents()) + " on " + names(grant.channels())
-            + entityPart(grant.entity()) + " (" + cite(grant) + "); " + purpose + " on "
-            + outreach.channel() + " is inside it.");
+  /**
+   * The sentences of a reason that rests on an event take the event and its id apart: the id is
+   * read where the event need not be (a key's flat fold), the event only when the sentence is
+   * written. {@code grantId} is the grant's id.
+   */
+  Reason declaredIntent(Granted grant, @Nullable String grantId, Purpose purpose) {
+    return byId(ReasonCode.DECLARED_INTENT, grantId, () -> declaredIntentSentence(grant, purpose));
+  }
+
+  /**
+   * The declared intent of the grant standing on the business key of {@code slot}, whose id and
+   * sentence are both read from the key when first asked for.
+   */
+  Reason declaredIntent(Facts facts, int slot, Purpose purpose) {
+    return Reason.explainedLater(
+        ReasonCode.DECLARED_INTENT,
+        () -> checkNotNull(facts.businessKey(slot)).grantId,
+        () -> declaredIntentSentence(checkNotNull(checkNotNull(facts.businessKey(slot)).grant), purpose));
+  }
+
+  private String declaredIntentSentence(Granted grant, Purpose purpose) {
+    return "Declared " + names(grant.intents()) + " on " + names(grant.channels())
+        + entityPart(grant.entity()) + " (" + cite(grant) + "); " + purpose + " on "
+        + outreach.channel() + " is inside it.";
   }
 
   Reason impliedConsent(LedgerEvent basis, Purpose purpose) {
@@ -113,23 +131,23 @@ final class Messages {
             + " implies consent in " + state.customer().jurisdiction() + " (implied consent is on).");
   }
 
-  Reason withdrawn(Withdrawn withdrawal, Intent intent, Channel channel) {
-    return reason(ReasonCode.WITHDRAWN, withdrawal, () ->
+  Reason withdrawn(Withdrawn withdrawal, String id, Intent intent, Channel channel) {
+    return byId(ReasonCode.WITHDRAWN, id, () ->
         "Withdrew " + (withdrawal.allIntents() ? "every intent" : names(withdrawal.intents()))
             + " on " + (withdrawal.allChannels() ? "every channel" : names(withdrawal.channels()))
             + " (" + date(withdrawal) + ", " + Wording.evidence(withdrawal.evidence()) + "); " + intent
             + " on " + channel + " is closed until the customer declares it again.");
   }
 
-  Reason expired(Granted grant) {
-    return reason(ReasonCode.EXPIRED, grant, () ->
+  Reason expired(Granted grant, String id) {
+    return byId(ReasonCode.EXPIRED, id, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") until " + grant.expiresAt().map(this::date).orElse("?")
             + "; it has expired.");
   }
 
-  Reason awaitingConfirmation(Granted grant, Channel channel) {
-    return reason(ReasonCode.AWAITING_CONFIRMATION, grant, () ->
+  Reason awaitingConfirmation(Granted grant, String id, Channel channel) {
+    return byId(ReasonCode.AWAITING_CONFIRMATION, id, () ->
         "Declared " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is not yet confirmed on " + channel
             + pack.doubleOptInCitation(channel).map(c -> " (double opt-in, " + c + ")").orElse(" (double opt-in)")
@@ -144,8 +162,8 @@ final class Messages {
             + " is not permitted.");
   }
 
-  Reason invalidConsent(Granted grant) {
-    return reason(ReasonCode.INVALID_CONSENT, grant, () ->
+  Reason invalidConsent(Granted grant, String id) {
+    return byId(ReasonCode.INVALID_CONSENT, id, () ->
         "The grant of " + names(grant.intents()) + " on " + names(grant.channels()) + " ("
             + cite(grant) + ") is no valid consent: "
             + Wording.invalidity(grant.evidence()).orElse("it cannot be proven")
@@ -164,8 +182,8 @@ final class Messages {
             + channel + " is not among them.");
   }
 
-  Reason objected(Objected objection) {
-    return reason(ReasonCode.OBJECTED, objection, () ->
+  Reason objected(Objected objection, String id) {
+    return byId(ReasonCode.OBJECTED, id, () ->
         "Objected to all direct marketing (" + date(objection) + ", "
             + Wording.evidence(objection.evidence()) + "); " + outreach.purpose()
             + " is direct marketing (GDPR Art. 21(2)-(3)).");
@@ -194,9 +212,11 @@ final class Messages {
             + " or implied covers it (ICO fines against Honda and Flybe, 2017; CASL).");
   }
 
-  Reason quietHours(QuietHours quiet, @Nullable String preferencesEvent) {
+  /** The customer's quiet hours, read from their preferences when the sentence is written. */
+  Reason quietHours(@Nullable String preferencesEvent) {
     return byId(ReasonCode.QUIET_HOURS, preferencesEvent, () ->
-        "The customer's quiet hours are " + quiet + " local time (" + state.customer().zone() + ").");
+        "The customer's quiet hours are " + state.preferences().quietHours().orElseThrow()
+            + " local time (" + state.customer().zone() + ").");
   }
 
   Reason frequencyCap(FrequencyCap cap, Instant until, @Nullable String preferencesEvent) {
@@ -208,10 +228,13 @@ final class Messages {
             + " per " + duration(cap.per()) + "; the next slot opens at " + local(until) + ".");
   }
 
-  Reason coolOff(Purchased purchase, Duration coolOff) {
+  /** The cool-off after the last purchase, both read from the standing when the sentence is written. */
+  Reason coolOff() {
+    Purchased purchase = state.lastPurchase().orElseThrow();
     return reason(ReasonCode.COOL_OFF, purchase, () ->
-        "The customer asked for no marketing for " + duration(coolOff) + " after a purchase; the last was on "
-            + date(purchase) + ".");
+        "The customer asked for no marketing for "
+            + duration(state.preferences().coolOffAfterPurchase().orElseThrow())
+            + " after a purchase; the last was on " + date(purchase) + ".");
   }
 
   private Reason reason(ReasonCode code, @Nullable LedgerEvent event, Supplier<String> message) {

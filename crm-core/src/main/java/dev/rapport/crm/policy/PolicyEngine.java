@@ -6,11 +6,9 @@ import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.internal.Access;
 import dev.rapport.crm.ledger.Ledger;
-import dev.rapport.crm.relationship.Channel;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -85,8 +83,13 @@ public final class PolicyEngine {
     checkNotNull(ledger, "ledger");
     checkNotNull(history, "history");
     checkNotNull(outreach, "outreach");
-    Law law = law(ledger.customer().jurisdiction());
-    return new Evaluation(ledger, history, outreach, options, rules, law.pack, law.doubleOptIn)
+    // The history sent up to the instant, then the ledger's reading: both are read from memory
+    // for a customer not read lately, and reading the one before using the other lets the
+    // processor fetch them together.
+    ImmutableList<HistoryEntry> sent = Evaluation.upTo(history, outreach.at());
+    Facts facts = Facts.of(ledger, outreach.at());
+    Law law = law(facts.jurisdiction);
+    return new Evaluation(facts, sent, outreach, options, rules, law.pack, law.doubleOptIn)
         .decide();
   }
 
@@ -104,7 +107,7 @@ public final class PolicyEngine {
           break;
         }
       }
-      chosen = new Law(governing, Evaluation.doubleOptIn(options, governing));
+      chosen = new Law(governing, State.channelBits(Evaluation.doubleOptIn(options, governing)));
       Law earlier = chosenLaw.putIfAbsent(jurisdiction, chosen);
       if (earlier != null) {
         chosen = earlier;
@@ -113,12 +116,15 @@ public final class PolicyEngine {
     return chosen;
   }
 
-  /** A jurisdiction's pack and the channels on which every grant needs a confirmation there. */
+  /**
+   * A jurisdiction's pack and the channels on which every grant needs a confirmation there, as
+   * bits by ordinal.
+   */
   private static final class Law {
     final JurisdictionPack pack;
-    final Set<Channel> doubleOptIn;
+    final int doubleOptIn;
 
-    Law(JurisdictionPack pack, Set<Channel> doubleOptIn) {
+    Law(JurisdictionPack pack, int doubleOptIn) {
       this.pack = pack;
       this.doubleOptIn = doubleOptIn;
     }

@@ -21,6 +21,9 @@ public final class Reason {
   private final Code code;
   private final Verdict verdict;
   private final @Nullable String event;
+  /** Where the event's id is read when first asked for, or null where {@link #event} is it. */
+  private final @Nullable Supplier<String> eventSource;
+  private volatile @Nullable String sourcedEvent;
   private @Nullable Supplier<String> explanation;
   private volatile @Nullable String message;
 
@@ -33,6 +36,7 @@ public final class Reason {
     this.code = code;
     this.verdict = verdict;
     this.event = event;
+    this.eventSource = null;
     this.message = message;
     this.explanation = explanation;
   }
@@ -66,9 +70,31 @@ public final class Reason {
     return written;
   }
 
+  private Reason(
+      ReasonCode code, Supplier<String> eventSource, Supplier<String> explanation) {
+    this.code = code;
+    this.verdict = code.verdict();
+    this.event = null;
+    this.eventSource = eventSource;
+    this.explanation = explanation;
+  }
+
   /** The id of the ledger event the reason rests on, if any. */
   public Optional<String> event() {
-    return Optional.ofNullable(event);
+    return Optional.ofNullable(eventId());
+  }
+
+  private @Nullable String eventId() {
+    Supplier<String> source = eventSource;
+    if (source == null) {
+      return event;
+    }
+    String id = sourcedEvent;
+    if (id == null) {
+      id = checkNotNull(source.get(), "event id");
+      sourcedEvent = id; // the same id whoever reads it first: the source is pure
+    }
+    return id;
   }
 
   /** The built-in code, or empty for a team rule's own code. */
@@ -96,6 +122,15 @@ public final class Reason {
 
   static Reason explained(ReasonCode code, @Nullable String event, Supplier<String> explanation) {
     return new Reason(code, code.verdict(), event, null, explanation);
+  }
+
+  /**
+   * A built-in reason that rests on an event whose id {@code event} reads, like its sentence,
+   * when first asked for: a decision whose reasons are never read never reaches the event.
+   * Both suppliers must be pure.
+   */
+  static Reason explainedLater(ReasonCode code, Supplier<String> event, Supplier<String> explanation) {
+    return new Reason(code, event, explanation);
   }
 
   /**
@@ -150,13 +185,13 @@ public final class Reason {
     Reason that = (Reason) other;
     return code.equals(that.code)
         && verdict == that.verdict
-        && Objects.equals(event, that.event)
+        && Objects.equals(eventId(), that.eventId())
         && message().equals(that.message());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(code, verdict, event, message());
+    return Objects.hash(code, verdict, eventId(), message());
   }
 
   @Override

@@ -2,10 +2,8 @@ package dev.rapport.crm.policy;
 
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
-import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.LedgerEvent;
-import dev.rapport.crm.ledger.PreferencesChanged;
 import dev.rapport.crm.ledger.Purchased;
 import dev.rapport.crm.ledger.Standing;
 import dev.rapport.crm.relationship.Channel;
@@ -14,34 +12,54 @@ import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.Profiling;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The relationship at one instant ({@code RULES.md} "The ledger"): the ledger's {@link Standing}
- * folded once, read at the decision's instant with the double opt-in channels that apply.
+ * folded once and read flat ({@link Facts}), judged at the decision's instant with the double
+ * opt-in channels that apply.
  */
 final class State {
-  private final Standing standing;
+  private final Facts facts;
   private final Instant at;
-  private final Set<Channel> doubleOptIn;
+  /** The channels on which every grant needs a {@code confirmed} event, as bits by ordinal. */
+  private final int doubleOptIn;
 
-  private final Preferences preferences;
-
-  State(Standing standing, Instant at, Set<Channel> doubleOptIn) {
-    this.standing = standing;
+  State(Facts facts, Instant at, int doubleOptIn) {
+    this.facts = facts;
     this.at = at;
     this.doubleOptIn = doubleOptIn;
-    this.preferences = standing.preferences();
+  }
+
+  /** The channels of {@code channels} as bits by ordinal, as {@link State} takes them. */
+  static int channelBits(Set<Channel> channels) {
+    int bits = 0;
+    for (Channel channel : Enums.CHANNELS) {
+      if (channels.contains(channel)) {
+        bits |= 1 << channel.ordinal();
+      }
+    }
+    return bits;
   }
 
   Standing standing() {
-    return standing;
+    return facts.standing;
+  }
+
+  /** The standing's flat facts. */
+  Facts facts() {
+    return facts;
   }
 
   CustomerProfile customer() {
-    return standing.customer();
+    return facts.standing.customer();
+  }
+
+  ZoneId zone() {
+    return facts.zone;
   }
 
   Instant at() {
@@ -50,22 +68,21 @@ final class State {
 
   /** The events at or before the instant, in time order (ties by ledger position). */
   ImmutableList<LedgerEvent> events() {
-    return (ImmutableList<LedgerEvent>) standing.events();
+    return (ImmutableList<LedgerEvent>) facts.standing.events();
   }
 
-  Optional<Erased> erased() {
-    return standing.erased();
+  boolean erased() {
+    return facts.erased;
   }
 
   /** The latest stated preferences, or the defaults. */
   Preferences preferences() {
-    return preferences;
+    return facts.standing.preferences();
   }
 
   /** The id of the latest {@code preferences} event, or null if there is none. */
   @Nullable String preferencesEventId() {
-    Optional<PreferencesChanged> latest = standing.latestPreferences();
-    return latest.isPresent() ? latest.get().id() : null;
+    return facts.preferencesEventId;
   }
 
   /**
@@ -73,67 +90,100 @@ final class State {
    * objection until a later {@code preferences} event ({@code RULES.md} 4).
    */
   Profiling profiling() {
-    Profiling stated = preferences().profiling();
-    return standing.objectedSincePreferences() ? stated.atMost(Profiling.BASIC) : stated;
+    Profiling stated = facts.statedProfiling;
+    return facts.objectedSincePreferences ? stated.atMost(Profiling.BASIC) : stated;
   }
 
   Optional<Purchased> lastPurchase() {
-    return standing.lastPurchase();
+    return facts.standing.lastPurchase();
   }
 
   /** The local date of an instant in the customer's zone ({@code RULES.md}, Dates). */
   LocalDate localDate(Instant instant) {
-    return instant.atZone(customer().zone()).toLocalDate();
+    return instant.atZone(facts.zone).toLocalDate();
   }
 
   /** Whether a grant on {@code channel} needs a {@code confirmed} event ({@code RULES.md} 8). */
   boolean needsConfirmation(Channel channel) {
-    return doubleOptIn.contains(channel);
-  }
-
-  /** Whether a {@code confirmed} event not earlier than the grant names it ({@code RULES.md} 3). */
-  boolean isConfirmed(Granted grant) {
-    return standing.isConfirmed(grant);
+    return (doubleOptIn & (1 << channel.ordinal())) != 0;
   }
 
   /** The standing of the key (intent, channel, entity) ({@code RULES.md} 3). */
   KeyStanding standing(Intent intent, Channel channel, Optional<String> entity) {
-    return new KeyStanding(this, standing.key(intent, channel, entity), channel);
-  }
-
-  /** The fold of the key (intent, channel, entity), without judging it at the instant. */
-  Standing.Key key(Intent intent, Channel channel, Optional<String> entity) {
-    return standing.key(intent, channel, entity);
+    return new KeyStanding(this, key(intent, channel, entity));
   }
 
   /**
-   * The standing grant of {@code key} on {@code channel} if it is live at the instant: not
-   * expired and confirmed where required ({@code RULES.md} 3); what {@link
-   * KeyStanding#liveGrant()} answers, without building one.
+   * The fold of the key (intent, channel, entity), flat, without judging it at the instant: the
+   * facts' own for a key of the business they know ({@link Facts#businessKey(Intent, Channel)}),
+   * else read from the standing.
    */
-  @Nullable Granted liveGrant(Standing.Key key, Channel channel) {
-    Optional<Granted> standingGrant = key.grant();
-    if (standingGrant.isEmpty()) {
-      return null;
+  Facts.Key key(Intent intent, Channel channel, Optional<String> entity) {
+    if (entity.isEmpty()) {
+      Facts.Key key = facts.businessKey(intent, channel);
+      if (key != null) {
+        return key;
+      }
     }
-    Granted grant = standingGrant.get();
-    return expired(grant) || awaitingConfirmation(grant, channel) ? null : grant;
+    return Facts.Key.of(facts.standing, intent, channel, entity);
   }
 
-  /** Whether {@code grant} has expired at the instant. */
-  boolean expired(Granted grant) {
-    Optional<Instant> expiresAt = grant.expiresAt();
-    return expiresAt.isPresent() && !expiresAt.get().isAfter(at);
+  /**
+   * Whether the live grant of the business key (no entity) of ({@code intent}, {@code channel})
+   * covers a purpose, marketing or not, read from the facts' bits: 1 it covers, 0 it does not,
+   * -1 where the key must be read ({@link Facts#businessCoverage}).
+   */
+  int businessCoverage(Intent intent, Channel channel, boolean marketing) {
+    return facts.businessCoverage(Facts.slot(intent, channel), needsConfirmation(channel), marketing);
   }
 
-  /** Whether {@code grant} on {@code channel} still waits for its {@code confirmed} event. */
-  boolean awaitingConfirmation(Granted grant, Channel channel) {
-    return needsConfirmation(channel) && !isConfirmed(grant);
+  /**
+   * The standing grant of {@code key} if it is live at the instant: not expired and confirmed
+   * where required ({@code RULES.md} 3); what {@link KeyStanding#liveGrant()} answers, without
+   * building one.
+   */
+  @Nullable Granted liveGrant(Facts.Key key) {
+    return key.grant == null ? null : key.liveGrant(at, needsConfirmation(key.channel));
+  }
+
+  /** Whether {@code key}'s standing grant has expired at the instant. */
+  boolean expired(Facts.Key key) {
+    return key.expiredAt(at);
+  }
+
+  /** Whether {@code key}'s standing grant still waits for its {@code confirmed} event. */
+  boolean awaitingConfirmation(Facts.Key key) {
+    return key.grant != null && key.awaitingConfirmation(needsConfirmation(key.channel));
   }
 
   /** The valid grants, in time order. */
   ImmutableList<Granted> validGrants() {
-    return (ImmutableList<Granted>) standing.validGrants();
+    return (ImmutableList<Granted>) facts.standing.validGrants();
+  }
+
+  /**
+   * Whether the customer holds a grant live at the instant for {@code entity}, on any key: for
+   * the business itself (no entity), read from the keys the facts keep, which are every key
+   * such a grant names.
+   */
+  boolean holdsLiveGrant(Optional<String> entity) {
+    if (entity.isEmpty()) {
+      Facts.Key[] keys = facts.businessKeys();
+      for (int i = 0; i < keys.length; i++) {
+        if (liveGrant(keys[i]) != null) {
+          return true;
+        }
+      }
+      return false;
+    }
+    ImmutableList<Granted> valid = validGrants();
+    for (int i = 0; i < valid.size(); i++) {
+      Granted grant = valid.get(i);
+      if (grant.entity().equals(entity) && isLive(grant)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The live grants on any key, latest last ({@code RULES.md} 3). */
@@ -162,7 +212,7 @@ final class State {
         continue;
       }
       for (Channel channel : Enums.CHANNELS) {
-        if (channels.contains(channel) && liveGrant(standing.key(intent, channel, entity), channel) == grant) {
+        if (channels.contains(channel) && liveGrant(key(intent, channel, entity)) == grant) {
           return true;
         }
       }

@@ -5,6 +5,7 @@ import static dev.rapport.crm.testing.RapportAssertions.assertThat;
 import static dev.rapport.crm.testing.RapportAssertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,5 +143,26 @@ final class ReasonTest {
         "QUIET_HOURS", "FREQUENCY_CAP", "COOL_OFF", "CALLING_HOURS", "CALL_LIMIT"})
   void everyOtherCodeOfTheWireFormatSupportsDeny(ReasonCode code) {
     assertThat(code.verdict()).isEqualTo(Verdict.DENY);
+  }
+
+  @Test
+  void aReasonWhoseEventIsReadLaterReadsItOnceAndEqualsTheSameReasonMadeAtOnce() {
+    AtomicInteger reads = new AtomicInteger();
+    Reason later =
+        Reason.explainedLater(
+            ReasonCode.DECLARED_INTENT,
+            () -> {
+              reads.incrementAndGet();
+              return "g1";
+            },
+            () -> "Declared PROMOTION on EMAIL.");
+    Reason atOnce = Reason.explained(ReasonCode.DECLARED_INTENT, "g1", () -> "Declared PROMOTION on EMAIL.");
+
+    assertThat(reads.get()).isZero();
+    assertThat(later.event()).contains("g1");
+    assertThat(later.event()).contains("g1");
+    assertThat(reads.get()).isEqualTo(1);
+    assertThat(later).isEqualTo(atOnce).hasSameHashCodeAs(atOnce);
+    assertThat(later.verdict()).isEqualTo(Verdict.ALLOW);
   }
 }

@@ -44,7 +44,7 @@ import tools.jackson.databind.ValueDeserializer;
  * <p>Fields may come in any order when reading, {@code type} included.
  */
 final class EventJson {
-  private static final List<String> COMMON = List.of("id", "type", "at");
+  private static final ImmutableSet<String> COMMON = ImmutableSet.of("id", "type", "at");
 
   /** Required, then optional fields per type, beside id, type and at. */
   private static final ImmutableMap<EventType, List<String>> REQUIRED =
@@ -59,6 +59,9 @@ final class EventJson {
           .put(EventType.REGISTERED, List.of("registry"))
           .put(EventType.ERASED, List.of())
           .build();
+
+  private static final ImmutableMap<EventType, String[]> REQUIRED_NAMES =
+      Maps.immutableEnumMap(Maps.transformValues(REQUIRED, names -> names.toArray(new String[0])));
 
   private static final ImmutableMap<EventType, List<String>> OPTIONAL =
       ImmutableMap.<EventType, List<String>>builder()
@@ -80,7 +83,21 @@ final class EventJson {
           .addAll(OPTIONAL.values().stream().flatMap(List::stream).iterator())
           .build();
 
-  private static final String[] ALL_FIELD_NAMES = ALL_FIELDS.toArray(new String[0]);
+  private static final JsonIn.Names ALL_FIELD_NAMES = new JsonIn.Names(ALL_FIELDS.toArray(new String[0]));
+
+  /** Per type: the fields it allows (common, required, optional), in order. */
+  private static final ImmutableMap<EventType, ImmutableSet<String>> ALLOWED =
+      Maps.immutableEnumMap(
+          Maps.toMap(
+              REQUIRED.keySet(),
+              type ->
+                  ImmutableSet.<String>builder()
+                      .addAll(COMMON)
+                      .addAll(REQUIRED.get(type))
+                      .addAll(OPTIONAL.get(type))
+                      .build()));
+
+  private static final String[] COMMON_NAMES = COMMON.toArray(new String[0]);
 
   /**
    * The name of each event type on the wire ({@code crm-jackson/README.md}, Events): the format's
@@ -106,10 +123,14 @@ final class EventJson {
 
   private static final String TYPES = String.join(", ", WIRE_NAMES.values());
 
+  /** Per type: "a granted event" and the like. */
+  private static final ImmutableMap<EventType, String> WHAT =
+      Maps.immutableEnumMap(Maps.toMap(WIRE_NAMES.keySet(), type -> "a " + WIRE_NAMES.get(type) + " event"));
+
   private EventJson() {}
 
   /** The type's name on the wire, such as {@code granted}. */
-  private static String wireName(EventType type) {
+  static String wireName(EventType type) {
     return WIRE_NAMES.get(type);
   }
 
@@ -224,7 +245,12 @@ final class EventJson {
     @Nullable Channel channel;
     boolean optOutOffered;
     @Nullable Registry registry;
-    final Preferences.Builder preferences = Preferences.builder();
+    /** Made with the first preferences field: most events have none. */
+    Preferences.@Nullable Builder preferences;
+
+    Preferences preferences() {
+      return preferences == null ? Preferences.builder().build() : preferences.build();
+    }
 
     /** Reads the current field's value; false for a name no event has. */
     boolean read(JsonIn in, String name) {
@@ -244,6 +270,9 @@ final class EventJson {
         case "optOutOffered" -> optOutOffered = in.bool();
         case "registry" -> registry = in.enumValue(Registry.class);
         default -> {
+          if (preferences == null) {
+            preferences = Preferences.builder();
+          }
           return PreferencesJson.readField(in, name, preferences);
         }
       }
@@ -267,7 +296,7 @@ final class EventJson {
                   f -> Confirmed.builder().id(f.id).at(f.at).grant(f.grant).evidence(f.evidence).build())
               .put(
                   EventType.PREFERENCES,
-                  f -> PreferencesChanged.builder().id(f.id).at(f.at).preferences(f.preferences.build()).build())
+                  f -> PreferencesChanged.builder().id(f.id).at(f.at).preferences(f.preferences()).build())
               .put(
                   EventType.PURCHASED,
                   f -> Purchased.builder().id(f.id).at(f.at).optOutOffered(f.optOutOffered)
@@ -286,32 +315,17 @@ final class EventJson {
     JsonIn.ObjectIn object = in.object("an event", ALL_FIELD_NAMES);
     Fields fields = new Fields();
     while (object.next()) {
+      EventType type = fields.type;
+      object.checkOrKeep(type == null ? "an event" : WHAT.get(type), type == null ? null : ALLOWED.get(type), COMMON);
       if (!fields.read(in, object.name())) {
-        throw object.unknownField("an event", ALL_FIELD_NAMES);
+        throw object.unknownField("an event", ALL_FIELD_NAMES.toArray());
       }
     }
-    object.require("an event", "id", "type", "at");
+    object.require("an event", COMMON_NAMES);
     EventType kind = fields.type;
-    String what = "a " + wireName(kind) + " event";
-    List<String> required = REQUIRED.get(kind);
-    List<String> optional = OPTIONAL.get(kind);
-    for (String field : ALL_FIELDS) {
-      if (object.has(field)
-          && !COMMON.contains(field)
-          && !required.contains(field)
-          && !optional.contains(field)) {
-        throw in.error(
-            object.fieldPath(field),
-            object.fieldLocation(field),
-            "field \""
-                + field
-                + "\" is not allowed in "
-                + what
-                + "; allowed: "
-                + String.join(", ", concat(COMMON, required, optional)));
-      }
-    }
-    object.require(what, required.toArray(new String[0]));
+    String what = WHAT.get(kind);
+    object.allowOnly(what, ALLOWED.get(kind));
+    object.require(what, REQUIRED_NAMES.get(kind));
     if (kind != EventType.WITHDRAWN) {
       rejectAll(in, object, "intents", fields.intents);
       rejectAll(in, object, "channels", fields.channels);
@@ -354,10 +368,6 @@ final class EventJson {
     return type;
   }
 
-  private static String[] concat(List<String> a, List<String> b, List<String> c) {
-    return ImmutableSet.<String>builder().addAll(a).addAll(b).addAll(c).build().toArray(new String[0]);
-  }
-
   /** Reads an event of one expected type (for reading {@code Granted.class} and the like). */
   static final class TypedDeserializer<T extends LedgerEvent> extends ValueDeserializer<T> {
     private final Class<T> type;
@@ -370,7 +380,7 @@ final class EventJson {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) {
-      JsonIn in = new JsonIn(p);
+      JsonIn in = new JsonIn(p, ctxt.getAttribute(JsonIn.SOURCE));
       String path = in.path();
       var start = in.location();
       LedgerEvent event = read(in);

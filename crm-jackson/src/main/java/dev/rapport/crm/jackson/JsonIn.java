@@ -7,18 +7,19 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.limits.Limits;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,25 @@ final class JsonIn {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   static final String ALL = "ALL";
 
+  /**
+   * The {@code DeserializationContext} attribute under which a reader of this module passes the
+   * document's text (a {@code String} or {@code byte[]}), so that an error can point at the start
+   * of what Jackson found only after it (a repeated name).
+   */
+  static final String SOURCE = "dev.rapport.crm.jackson.source";
+
   final JsonParser parser;
 
+  /** The document's text, when the reader gave it ({@link #SOURCE}). */
+  private final @Nullable Object source;
+
   JsonIn(JsonParser parser) {
+    this(parser, null);
+  }
+
+  JsonIn(JsonParser parser, @Nullable Object source) {
     this.parser = parser;
+    this.source = source instanceof String || source instanceof byte[] ? source : null;
   }
 
   // ---------------------------------------------------------------- paths and errors
@@ -180,6 +196,50 @@ final class JsonIn {
   }
 
   /**
+   * A string of exactly {@code digits} lower-case hex digits (a hash, a checksum, a salt), checked
+   * where the parser holds it: no string is made unless it is refused.
+   */
+  void hexDigits(int digits) {
+    if (token() != JsonToken.VALUE_STRING) {
+      throw wrongType("a string");
+    }
+    char[] text = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    int length = parser.getStringLength();
+    boolean hex = length == digits;
+    for (int i = 0; hex && i < length; i++) {
+      char c = text[offset + i];
+      hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    }
+    if (!hex) {
+      throw error(
+          "expected " + digits + " lower-case hex digits, got \"" + new String(text, offset, length) + "\"");
+    }
+  }
+
+  /**
+   * Checks that the value is a string, without decoding it: for a field whose content another
+   * layer checks (a journal line's chain link and checksum, which its frame checks).
+   */
+  void skipString() {
+    if (token() != JsonToken.VALUE_STRING) {
+      throw wrongType("a string");
+    }
+  }
+
+  /** The bytes of a string of {@code 2 * bytes} lower-case hex digits. */
+  byte[] hexBytes(int bytes) {
+    hexDigits(2 * bytes);
+    char[] text = parser.getStringCharacters();
+    int offset = parser.getStringOffset();
+    byte[] value = new byte[bytes];
+    for (int i = 0; i < bytes; i++) {
+      value[i] = (byte) (Character.digit(text[offset + 2 * i], 16) << 4 | Character.digit(text[offset + 2 * i + 1], 16));
+    }
+    return value;
+  }
+
+  /**
    * An instant of years 0000 to 9999 (four digits, as {@link Limits} bounds them); a leap second
    * {@code :60} is refused, since an instant has none and reading it as {@code :59} would change
    * it.
@@ -236,27 +296,27 @@ final class JsonIn {
    * time (such as February 30). Faster than a {@code DateTimeFormatter}, and as strict.
    */
   private static @Nullable Instant parseInstant(String text) {
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if (hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    long day;
     try {
-      LocalDateTime dateTime =
-          LocalDateTime.of(
-              digits(text, 0, 4),
-              digits(text, 5, 7),
-              digits(text, 8, 10),
-              digits(text, 11, 13),
-              digits(text, 14, 16),
-              digits(text, 17, 19));
-      int nanos = 0;
-      if (text.charAt(19) == '.') {
-        int end = text.length() - 1;
-        nanos = digits(text, 20, end);
-        for (int i = end - 20; i < 9; i++) {
-          nanos *= 10;
-        }
-      }
-      return dateTime.toInstant(ZoneOffset.UTC).plusNanos(nanos);
+      day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
     } catch (DateTimeException e) {
       return null;
     }
+    int nanos = 0;
+    if (text.charAt(19) == '.') {
+      int end = text.length() - 1;
+      nanos = digits(text, 20, end);
+      for (int i = end - 20; i < 9; i++) {
+        nanos *= 10;
+      }
+    }
+    return Instant.ofEpochSecond(day * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
   }
 
   private static int digits(String text, int from, int to) {
@@ -421,7 +481,7 @@ final class JsonIn {
   /** An object of string values. */
   Map<String, String> stringMap() {
     Map<String, String> values = new LinkedHashMap<>();
-    ObjectIn object = object("a map of strings");
+    ObjectIn object = object("a map of strings", Names.ANY);
     while (object.next()) {
       values.put(object.name(), string());
     }
@@ -431,10 +491,56 @@ final class JsonIn {
   // ---------------------------------------------------------------- objects
 
   /**
-   * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
-   * whose fields are {@code known} (any field when none is given).
+   * The field names of an object type, in the format's order (for "allowed: ..."), each with its
+   * index, so that an object read remembers its fields in one word rather than a map.
    */
-  ObjectIn object(String what, String... known) {
+  static final class Names {
+    /** No names: an object of any fields (a map). */
+    static final Names ANY = new Names();
+
+    private final String[] list;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    Names(String... list) {
+      if (list.length > Long.SIZE) {
+        throw new IllegalArgumentException("at most " + Long.SIZE + " fields: " + list.length);
+      }
+      this.list = list.clone();
+      for (int i = 0; i < list.length; i++) {
+        index.put(list[i], i);
+      }
+    }
+
+    /** The index of {@code name}, or -1. */
+    int indexOf(String name) {
+      Integer i = index.get(name);
+      return i == null ? -1 : i;
+    }
+
+    String get(int index) {
+      return list[index];
+    }
+
+    int size() {
+      return list.length;
+    }
+
+    /** The names, in order. */
+    String[] toArray() {
+      return list.clone();
+    }
+
+    @Override
+    public String toString() {
+      return String.join(", ", list);
+    }
+  }
+
+  /**
+   * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
+   * whose fields are {@code known} ({@link Names#ANY}: any field).
+   */
+  ObjectIn object(String what, Names known) {
     if (token() != JsonToken.START_OBJECT) {
       throw wrongType("an object");
     }
@@ -453,36 +559,103 @@ final class JsonIn {
   /**
    * The next token, Jackson's report of a repeated field (by {@link
    * StreamReadFeature#STRICT_DUPLICATE_DETECTION}) turned into this format's error: the path of
-   * the repeated field and the position just after its name, where Jackson found it.
+   * the repeated field and the position of the start of its name (its opening quote).
    */
   private JsonToken nextToken() {
     try {
       return parser.nextToken();
     } catch (StreamReadException e) {
       String message = e.getOriginalMessage();
-      if (message != null && message.startsWith(JACKSON_DUPLICATE)) {
-        throw error(path(), e.getLocation(), "duplicate field \"" + parser.currentName() + "\"", e);
+      if (message != null && message.startsWith(JACKSON_DUPLICATE) && e.getLocation() != null) {
+        String name = parser.currentName();
+        throw error(
+            path(), nameStart(e.getLocation(), name), "duplicate field \"" + name + "\"", e);
       }
       throw e;
     }
   }
 
   /**
+   * Where the name that ends at {@code after} starts. Jackson finds a repeated name once it has
+   * read it, and reports the position just after its closing quote; the name starts that many
+   * characters (bytes, in a byte source) before, at its opening quote: found in the document's
+   * text when the reader gave it, escaped quotes included; else the width of the name written
+   * without escapes (as this module writes every name).
+   */
+  private TokenStreamLocation nameStart(TokenStreamLocation after, String name) {
+    boolean bytes = after.getByteOffset() >= 0;
+    long end = bytes ? after.getByteOffset() : after.getCharOffset();
+    int width = openingQuote(end);
+    if (width < 0) {
+      width = (bytes ? name.getBytes(StandardCharsets.UTF_8).length : name.length()) + 2;
+    }
+    if (width >= after.getColumnNr()) {
+      return after; // not on this line: keep Jackson's position
+    }
+    return new TokenStreamLocation(
+        after.contentReference(),
+        bytes ? end - width : -1,
+        bytes ? -1 : end - width,
+        after.getLineNr(),
+        after.getColumnNr() - width);
+  }
+
+  /**
+   * The distance from the opening quote of the name whose closing quote is just before {@code
+   * end} in the document's text to {@code end}; -1 without the text or without such a name.
+   */
+  private int openingQuote(long end) {
+    int length =
+        source instanceof String text ? text.length() : source instanceof byte[] b ? b.length : -1;
+    if (end < 2 || end > length || unit((int) end - 1) != '"') {
+      return -1;
+    }
+    for (int i = (int) end - 2; i >= 0; i--) {
+      int c = unit(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (c == '"') {
+        int backslashes = 0;
+        while (i - backslashes - 1 >= 0 && unit(i - backslashes - 1) == '\\') {
+          backslashes++;
+        }
+        if (backslashes % 2 == 0) {
+          return (int) end - i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The character (or byte) at {@code index} of the document's text. */
+  private int unit(int index) {
+    return source instanceof String text ? text.charAt(index) : ((byte[]) source)[index];
+  }
+
+  /**
    * Reads one object field by field: {@link #next()} moves to each field's value, skipping
-   * {@code null} values (absent); Jackson's parser refuses duplicate names.
+   * {@code null} values (absent); Jackson's parser refuses duplicate names. A name that is not
+   * one of the known ones is refused at once. What was read is kept in one bit a field, the
+   * position of a value only when the reader asks ({@link #keepLocation}), and paths are built
+   * only for an error.
    */
   final class ObjectIn {
     private final String what;
-    private final String[] known;
+    private final Names known;
     /** The context around the object, which names it (its field or index) while it is read. */
-    private final @Nullable TokenStreamContext around = parser.streamReadContext() == null ? null : parser.streamReadContext().getParent();
+    private final @Nullable TokenStreamContext around =
+        parser.streamReadContext() == null ? null : parser.streamReadContext().getParent();
     private @Nullable String path; // computed on first use: only errors need it
     private final TokenStreamLocation start = JsonIn.this.location();
-    private final Map<String, TokenStreamLocation> fieldLocations = new LinkedHashMap<>();
+    /** Bit i: known field i was read with a value. */
+    private long read;
+    /** Where each known field's value was read; allocated with the first one. */
+    private TokenStreamLocation @Nullable [] locations;
     private @Nullable String name;
-    private @Nullable TokenStreamLocation nameLocation;
+    private int index = -1;
 
-    ObjectIn(String what, String[] known) {
+    ObjectIn(String what, Names known) {
       this.what = what;
       this.known = known;
     }
@@ -493,19 +666,40 @@ final class JsonIn {
         JsonToken token = nextToken();
         if (token == JsonToken.END_OBJECT) {
           name = null;
+          index = -1;
           return false;
         }
         name = parser.currentName();
-        nameLocation = location();
-        parser.nextToken();
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
-          if (known.length > 0 && !Arrays.asList(known).contains(name)) {
-            throw unknownField(what, known); // null is absent, but only for a field that exists
-          }
+        index = known.indexOf(name);
+        if (index < 0 && known.size() > 0) {
+          // at the name, even when its value is null: null is absent only for a field that exists
+          throw error(
+              fieldPath(name),
+              location(),
+              "unknown field \"" + name + "\" in " + what + "; allowed: " + known);
+        }
+        if (parser.nextToken() == JsonToken.VALUE_NULL) {
           continue; // null is absent (crm-jackson/README.md, Conventions)
         }
-        fieldLocations.put(name, location());
+        if (index >= 0) {
+          read |= 1L << index;
+        }
         return true;
+      }
+    }
+
+    /**
+     * Keeps where the current field's value is, for an error found after the object is read (a
+     * field that the object's deciding field, read later, does not allow). Without it an error
+     * about a field already passed is placed at the object's start: the reader keeps only what
+     * it may need, since a position is an object made.
+     */
+    void keepLocation() {
+      if (index >= 0) {
+        if (locations == null) {
+          locations = new TokenStreamLocation[known.size()];
+        }
+        locations[index] = location();
       }
     }
 
@@ -535,21 +729,71 @@ final class JsonIn {
       return appendName(new StringBuilder(path()), field).toString();
     }
 
-    /** Where a field's value was read, or the object's start. */
+    /** Where a known field's value was read ({@link #keepLocation}), or the object's start. */
     TokenStreamLocation fieldLocation(String field) {
-      return fieldLocations.getOrDefault(field, start);
+      int i = known.indexOf(field);
+      return i >= 0 && locations != null && locations[i] != null ? locations[i] : start;
     }
 
-    /** Whether a field with a non-null value was read. */
+    /** Whether a known field with a non-null value was read. */
     boolean has(String field) {
-      return fieldLocations.containsKey(field);
+      int i = known.indexOf(field);
+      return i >= 0 && (read & 1L << i) != 0;
+    }
+
+    /**
+     * The first field read (in the order of the known names) that {@code allowed} refuses, or
+     * null.
+     */
+    private @Nullable String firstReadNotIn(Set<String> allowed) {
+      for (long bits = read; bits != 0; bits &= bits - 1) {
+        String field = known.get(Long.numberOfTrailingZeros(bits));
+        if (!allowed.contains(field)) {
+          return field;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * For an object whose fields depend on a deciding field ({@code "type"}, {@code "op"}): once
+     * it is read ({@code allowed} given), checks the current field at once ({@link #allowOnly});
+     * before, keeps the current field's position for the check made at the end, unless it is
+     * one of {@code always}.
+     */
+    void checkOrKeep(String what, @Nullable Set<String> allowed, Set<String> always) {
+      if (allowed == null) {
+        if (!always.contains(name())) {
+          keepLocation();
+        }
+      } else if (!allowed.contains(name())) {
+        keepLocation();
+        allowOnly(what, allowed);
+      }
+    }
+
+    /**
+     * Fails on the first field read that {@code allowed} does not hold, at its value: for an
+     * object whose fields depend on one of them ({@code "type"}, {@code "op"}), which may come in
+     * any order.
+     *
+     * @param what the object as its deciding field made it, such as {@code "a granted event"}
+     */
+    void allowOnly(String what, Set<String> allowed) {
+      String field = firstReadNotIn(allowed);
+      if (field != null) {
+        throw error(
+            fieldPath(field),
+            fieldLocation(field),
+            "field \"" + field + "\" is not allowed in " + what + "; allowed: " + String.join(", ", allowed));
+      }
     }
 
     /** The error for the current field, which is not one of {@code allowed}. */
     WireFormatException unknownField(String what, String... allowed) {
       return error(
           fieldPath(name()),
-          nameLocation == null ? start : nameLocation,
+          index >= 0 ? fieldLocation(name()) : location(),
           "unknown field \"" + name() + "\" in " + what + "; allowed: " + String.join(", ", allowed));
     }
 

@@ -40,7 +40,7 @@ final class ObjectReader<B, T> {
   private final Function<B, T> finish;
   private final Map<String, Field<B>> fields = new LinkedHashMap<>();
   private final List<String> required = new ArrayList<>();
-  private String[] names = new String[0];
+  private JsonIn.Names names = JsonIn.Names.ANY;
   private String[] requiredNames = new String[0];
 
   private ObjectReader(String what, Supplier<B> start, Function<B, T> finish) {
@@ -71,7 +71,7 @@ final class ObjectReader<B, T> {
   <V> ObjectReader<B, T> optional(
       String name, Function<JsonIn, V> value, BiConsumer<B, ? super V> set) {
     fields.put(name, (in, target) -> set.accept(target, value.apply(in)));
-    names = fields.keySet().toArray(new String[0]);
+    names = new JsonIn.Names(fields.keySet().toArray(new String[0]));
     return this;
   }
 
@@ -87,7 +87,7 @@ final class ObjectReader<B, T> {
 
   /** The names of the fields, in the order of the wire format (for "allowed: ..."). */
   String[] names() {
-    return names.clone();
+    return names.toArray();
   }
 
   /** Reads the object the parser stands on. */
@@ -100,7 +100,7 @@ final class ObjectReader<B, T> {
     }
     while (object.next()) {
       if (!readField(in, object.name(), target)) {
-        throw object.unknownField(what, names);
+        throw object.unknownField(what, names.toArray());
       }
     }
     object.require(what, requiredNames);

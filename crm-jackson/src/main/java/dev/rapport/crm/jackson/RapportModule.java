@@ -7,6 +7,7 @@ import dev.rapport.crm.policy.Decision;
 import dev.rapport.crm.policy.HistoryEntry;
 import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyOptions;
+import dev.rapport.crm.jackson.journal.record.JournalRecord;
 import dev.rapport.crm.ledger.Confirmed;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.EventType;
@@ -97,6 +98,8 @@ public final class RapportModule extends SimpleModule {
     add(PolicyOptions.class, PolicyJson::writeOptions, PolicyJson::readOptions);
     add(Ledger.class, LedgerJson::write, LedgerJson::read);
     addDeserializer(Scenario.class, Adapter.deserializer(ScenarioJson::read));
+    // The journal's lines, for the journal store of this module (the type is not exported).
+    addDeserializer(JournalRecord.class, Adapter.deserializer(JournalLineJson::read));
   }
 
   /** Registers the serializers, and turns on duplicate detection for the mapper being built. */

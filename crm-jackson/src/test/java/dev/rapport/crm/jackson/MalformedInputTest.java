@@ -133,7 +133,10 @@ final class MalformedInputTest {
             "$.events[0].channels[1]", "duplicate value \"EMAIL\"", "\"EMAIL\"]"),
         row("a duplicate field", Ledger.class,
             ledger("\"id\": \"e1\",", "\"id\": \"e1\", \"id\": \"e9\","),
-            "$.events[0].id", "duplicate field \"id\"", ": \"e9\""), // Jackson finds it just after the name
+            "$.events[0].id", "duplicate field \"id\"", "\"id\": \"e9\""),
+        row("a duplicate name with an escaped quote, found from its opening quote", Ledger.class,
+            ledger("\"notice\": \"n-1\"", "\"notice\": \"n-1\", \"details\": { \"a\\\"b\": \"x\", \"a\\\"b\": \"y\" }"),
+            "$.events[0].evidence.details['a\"b']", "duplicate field \"a\"b\"", "\"a\\\"b\": \"y\""),
         row("a field named by digits is told from a list index", Ledger.class,
             ledger("\"notice\": \"n-1\"", "\"notice\": \"n-1\", \"details\": { \"2\": 5 }"),
             "$.events[0].evidence.details['2']", "expected a string, got a number", "5 }"),
@@ -260,5 +263,26 @@ final class MalformedInputTest {
         .isInstanceOfSatisfying(
             WireFormatException.class, e -> assertThat(e.line()).hasValue(2))
         .hasMessageContaining("UTF-8");
+  }
+
+  /**
+   * crm-jackson/README.md, "Strict reading": a repeated field read from a file (bytes) is placed
+   * at its name's opening quote, its column counted in bytes (past a two-byte letter).
+   */
+  @Test
+  void aRepeatedFieldInAScenarioFileIsPlacedAtItsNamesOpeningQuote(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("repeated.json");
+    String json = "{ \"format\": \"rapport-scenario/1\",\n  \"name\": \"é\", \"name\": \"b\" }";
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> RapportJson.readScenario(file))
+        .isInstanceOfSatisfying(
+            WireFormatException.class,
+            e -> {
+              assertThat(e.path()).isEqualTo("$.name");
+              assertThat(e.problem()).isEqualTo("duplicate field \"name\"");
+              assertThat(e.line()).hasValue(2);
+              assertThat(e.column()).hasValue(17); // 16 characters before it, 17 bytes
+            });
   }
 }

@@ -45,7 +45,7 @@ final class RapportModuleTest {
               assertThat(e.path()).isEqualTo("$.actor");
               assertThat(e.problem()).isEqualTo("duplicate field \"actor\"");
               assertThat(e.line()).hasValue(2);
-              assertThat(e.column()).hasValue(10); // just after the repeated name
+              assertThat(e.column()).hasValue(3); // the repeated name's opening quote
             });
   }
 

@@ -51,10 +51,11 @@ final class Chain {
 
   /**
    * The digest of the content of a framed line: its first {@code contentEnd} bytes followed by
-   * the closing brace.
+   * the closing brace. {@code sha} must be reset, as {@code digest()} leaves it (here and in
+   * {@link #link}).
    */
   static byte[] contentDigest(MessageDigest sha, byte[] line, int contentEnd) {
-    sha.reset();
+    // sha is reset: new, or after its last digest()
     sha.update(line, 0, contentEnd);
     sha.update((byte) '}');
     return sha.digest();
@@ -62,7 +63,6 @@ final class Chain {
 
   /** The chain value after a line of this digest. */
   static byte[] link(MessageDigest sha, byte[] previous, byte[] digest) {
-    sha.reset();
     sha.update(previous);
     sha.update(digest);
     return sha.digest();
@@ -99,13 +99,26 @@ final class Chain {
     return line[end + SUFFIX_LENGTH - 1] == '"' ? end : -1;
   }
 
-  /** The {@code prev} value stored in a line whose content ends at {@code contentEnd}. */
+  /**
+   * The {@code prev} value stored in a line whose content ends at {@code contentEnd}; null if it
+   * is not 64 lower-case hex digits.
+   */
   static byte @Nullable [] prev(byte[] line, int contentEnd) {
-    try {
-      return HEX.parseHex(new String(line, contentEnd + PREFIX.length, 64, US_ASCII));
-    } catch (IllegalArgumentException e) {
-      return null;
+    byte[] prev = new byte[32];
+    int at = contentEnd + PREFIX.length;
+    for (int i = 0; i < 32; i++) {
+      int high = lowerHex(line[at + 2 * i]);
+      int low = lowerHex(line[at + 2 * i + 1]);
+      if (high < 0 || low < 0) {
+        return null; // only lower-case hex digits, as written
+      }
+      prev[i] = (byte) (high << 4 | low);
     }
+    return prev;
+  }
+
+  private static int lowerHex(byte c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
   static String hex(byte[] value) {

@@ -1,9 +1,10 @@
 package dev.rapport.crm.jackson.journal;
 
-import dev.rapport.crm.jackson.journal.JournalCodec.Append;
-import dev.rapport.crm.jackson.journal.JournalCodec.Create;
-import dev.rapport.crm.jackson.journal.JournalCodec.Header;
-import dev.rapport.crm.jackson.journal.JournalCodec.Record;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Append;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Create;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Header;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Redacted;
+import dev.rapport.crm.jackson.journal.record.JournalRecord;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -48,7 +49,7 @@ final class Compaction {
         sink ->
             file.readLines(
                 (number, offset, bytes, length, terminated) -> {
-                  Record record = codec.read(bytes, length);
+                  JournalRecord record = codec.read(bytes, length);
                   if (upgrade) {
                     for (byte[][] line : upgraded(codec, record, erase, ledgers)) {
                       head[0] = write(sink, sha, head[0], line[0], line[1]);
@@ -65,8 +66,8 @@ final class Compaction {
                     sink.write(NEWLINE, 0, 1);
                     int contentEnd = Chain.contentEnd(bytes, length);
                     byte[] digest =
-                        record instanceof JournalCodec.Redacted
-                            ? ((JournalCodec.Redacted) record).digest()
+                        record instanceof Redacted
+                            ? ((Redacted) record).digest()
                             : Chain.contentDigest(sha, bytes, contentEnd);
                     head[0] = Chain.link(sha, head[0], digest);
                   }
@@ -77,7 +78,7 @@ final class Compaction {
   private static final byte[] NEWLINE = {'\n'};
 
   /** The customer a create or append line belongs to; null for other lines. */
-  private static String owner(Record record) {
+  private static String owner(JournalRecord record) {
     if (record instanceof Create) {
       return ((Create) record).customer().id();
     }
@@ -92,7 +93,7 @@ final class Compaction {
    * digest (for a redacted line, the digest of the content it replaces).
    */
   private static List<byte[][]> upgraded(
-      JournalCodec codec, Record record, Set<String> erase, Map<String, Ledger> ledgers) {
+      JournalCodec codec, JournalRecord record, Set<String> erase, Map<String, Ledger> ledgers) {
     if (record instanceof Header) {
       return List.<byte[][]>of(plain(codec.header()));
     }

@@ -1,8 +1,9 @@
 package dev.rapport.crm.jackson.journal;
 
-import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.jackson.RapportModule;
+import dev.rapport.crm.jackson.WireFormatException;
+import dev.rapport.crm.jackson.journal.record.JournalRecord;
 import dev.rapport.crm.ledger.Erased;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -13,9 +14,15 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -51,52 +58,31 @@ final class JournalCodec {
   private final ObjectWriter profileWriter;
   private final ObjectWriter eventWriter;
   private final ObjectWriter ledgerWriter;
-  private final ObjectReader profileReader;
-  private final ObjectReader eventReader;
+  private final ObjectReader lineReader;
 
   JournalCodec(ObjectMapper mapper) {
     this.mapper = mapper;
     this.profileWriter = mapper.writerFor(CustomerProfile.class);
     this.eventWriter = mapper.writerFor(LedgerEvent.class);
     this.ledgerWriter = mapper.writerFor(Ledger.class);
-    // Each reads one value inside a line; the line's own end is checked by read().
-    this.profileReader =
-        mapper.readerFor(CustomerProfile.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    this.eventReader =
-        mapper.readerFor(LedgerEvent.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.lineReader =
+        mapper.readerFor(JournalRecord.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** Shared: a mapper is thread-safe, and one whose caches are warm opens journals faster. */
   private static final JournalCodec STANDARD =
-      new JournalCodec(JsonMapper.builder().addModule(new RapportModule()).build());
+      new JournalCodec(
+          JsonMapper.builder(
+                  // Buffers recycled per thread: opening reads a million lines on one thread, and
+                  // the default pool's deque costs a node and two atomic operations a line.
+                  JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+              .addModule(new RapportModule())
+              .build());
 
   /** The codec of the wire format ({@code crm-jackson/README.md}, "The wire format"). */
   static JournalCodec standard() {
     return STANDARD;
   }
-
-  /** A journal record, as read back from one line. */
-  sealed interface Record permits Header, Create, Append, Erase, Redacted {}
-
-  /** The first line of every journal. */
-  record Header(String format) implements Record {}
-
-  /** A customer was created with an empty ledger. */
-  record Create(CustomerProfile customer) implements Record {}
-
-  /** Events were appended to a customer's ledger at {@code expectedVersion}. */
-  record Append(String customerId, int expectedVersion, List<LedgerEvent> events)
-      implements Record {}
-
-  /**
-   * The customer was erased at {@code expectedVersion}: what remains is the tombstone, the
-   * profile and the erased event without evidence details.
-   */
-  record Erase(String customerId, int expectedVersion, CustomerProfile customer, Erased event)
-      implements Record {}
-
-  /** A create or append line of an erased customer, of which only the digest remains. */
-  record Redacted(String customerId, byte[] digest) implements Record {}
 
   /** 16 random bytes in hex, for the content of a create or append line. */
   static String salt() {
@@ -110,13 +96,7 @@ final class JournalCodec {
   }
 
   byte[] header(String format) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("format", format);
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(64, gen -> gen.writeStringProperty("format", format));
   }
 
   byte[] create(CustomerProfile customer) {
@@ -124,46 +104,38 @@ final class JournalCodec {
   }
 
   byte[] create(CustomerProfile customer, @Nullable String salt) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("op", "create");
-      gen.writeName("customer");
-      profileWriter.writeValue(gen, customer);
-      if (salt != null) {
-        gen.writeStringProperty("salt", salt);
-      }
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(
+        128,
+        gen -> {
+          gen.writeStringProperty("op", "create");
+          gen.writeName("customer");
+          profileWriter.writeValue(gen, customer);
+          salt(gen, salt);
+        });
   }
 
   byte[] erase(String customerId, int expectedVersion, CustomerProfile customer, Erased event) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("op", "erase");
-      gen.writeStringProperty("customerId", customerId);
-      gen.writeNumberProperty("expectedVersion", expectedVersion);
-      gen.writeName("customer");
-      profileWriter.writeValue(gen, customer);
-      gen.writeName("event");
-      eventWriter.writeValue(gen, event);
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(
+        256,
+        gen -> {
+          gen.writeStringProperty("op", "erase");
+          gen.writeStringProperty("customerId", customerId);
+          gen.writeNumberProperty("expectedVersion", expectedVersion);
+          gen.writeName("customer");
+          profileWriter.writeValue(gen, customer);
+          gen.writeName("event");
+          eventWriter.writeValue(gen, event);
+        });
   }
 
   byte[] redacted(String customerId, byte[] digest) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator gen = mapper.createGenerator(out)) {
-      gen.writeStartObject();
-      gen.writeStringProperty("op", "redacted");
-      gen.writeStringProperty("customerId", customerId);
-      gen.writeStringProperty("digest", Chain.hex(digest));
-      gen.writeEndObject();
-    }
-    return out.toByteArray();
+    return content(
+        128,
+        gen -> {
+          gen.writeStringProperty("op", "redacted");
+          gen.writeStringProperty("customerId", customerId);
+          gen.writeStringProperty("digest", Chain.hex(digest));
+        });
   }
 
   byte[] append(String customerId, int expectedVersion, List<? extends LedgerEvent> events) {
@@ -175,125 +147,106 @@ final class JournalCodec {
       int expectedVersion,
       List<? extends LedgerEvent> events,
       @Nullable String salt) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * events.size());
+    return content(
+        256 * events.size(),
+        gen -> {
+          gen.writeStringProperty("op", "append");
+          gen.writeStringProperty("customerId", customerId);
+          gen.writeNumberProperty("expectedVersion", expectedVersion);
+          gen.writeArrayPropertyStart("events");
+          for (LedgerEvent event : events) {
+            eventWriter.writeValue(gen, event);
+          }
+          gen.writeEndArray();
+          salt(gen, salt);
+        });
+  }
+
+  /** The content of a line: a compact JSON object, its fields written by {@code fields}. */
+  private byte[] content(int size, Consumer<JsonGenerator> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     try (JsonGenerator gen = mapper.createGenerator(out)) {
       gen.writeStartObject();
-      gen.writeStringProperty("op", "append");
-      gen.writeStringProperty("customerId", customerId);
-      gen.writeNumberProperty("expectedVersion", expectedVersion);
-      gen.writeArrayPropertyStart("events");
-      for (LedgerEvent event : events) {
-        eventWriter.writeValue(gen, event);
-      }
-      gen.writeEndArray();
-      if (salt != null) {
-        gen.writeStringProperty("salt", salt);
-      }
+      fields.accept(gen);
       gen.writeEndObject();
     }
     return out.toByteArray();
   }
 
+  private static void salt(JsonGenerator gen, @Nullable String salt) {
+    if (salt != null) {
+      gen.writeStringProperty("salt", salt);
+    }
+  }
+
   /**
-   * Reads one line (without its newline). Strict, like the wire format: an unknown property, a
-   * missing one or a wrong type is an error.
+   * Reads one line (without its newline), strictly, through the wire format module's reader of
+   * journal lines ({@code crm-jackson/README.md}, "The journal format").
    *
-   * @throws RuntimeException ({@link IllegalArgumentException} or a {@code JacksonException}) if
-   *     the line is not a journal record
+   * @throws IllegalArgumentException if the line is not a journal record: the message gives the
+   *     JSON path and the column in the line, and what is wrong, such as {@code $.expectedVersion
+   *     (column 53): expected a whole number, got a string}
    */
-  Record read(byte[] line, int length) {
-    String op = null;
-    String format = null;
-    CustomerProfile customer = null;
-    String customerId = null;
-    Integer expectedVersion = null;
-    List<LedgerEvent> events = null;
-    LedgerEvent event = null;
-    String digest = null;
-    try (JsonParser p = mapper.createParser(line, 0, length)) {
-      expect(p, p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "format":
-            format = string(p, value, name);
-            break;
-          case "op":
-            op = string(p, value, name);
-            break;
-          case "customer":
-            expect(p, value, JsonToken.START_OBJECT, "'customer' to be a profile object");
-            customer = profileReader.readValue(p);
-            break;
-          case "customerId":
-            customerId = string(p, value, name);
-            break;
-          case "expectedVersion":
-            expect(p, value, JsonToken.VALUE_NUMBER_INT, "'expectedVersion' to be an integer");
-            expectedVersion = p.getIntValue();
-            break;
-          case "events":
-            expect(p, value, JsonToken.START_ARRAY, "'events' to be an array");
-            ImmutableList.Builder<LedgerEvent> read = ImmutableList.builder();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              expect(p, p.currentToken(), JsonToken.START_OBJECT, "an event object");
-              read.add(eventReader.<LedgerEvent>readValue(p));
-            }
-            events = read.build();
-            break;
-          case "event":
-            expect(p, value, JsonToken.START_OBJECT, "'event' to be an event object");
-            event = eventReader.readValue(p);
-            break;
-          case "digest":
-            digest = string(p, value, name);
-            break;
-          case "salt":
-          case "prev":
-          case "crc32c":
-            string(p, value, name);
-            break;
-          default:
-            throw new IllegalArgumentException("unknown property '" + name + "'");
-        }
-      }
-      expect(p, p.currentToken(), JsonToken.END_OBJECT, "the end of the object");
-      if (p.nextToken() != null) {
-        throw new IllegalArgumentException("more than one JSON value on the line");
-      }
+  JournalRecord read(byte[] line, int length) {
+    return convertingErrors(() -> lineReader.readValue(line, 0, length));
+  }
+
+  /**
+   * A reader of the lines of one block ({@link JournalFile.LineVisitor#block}) with one parser:
+   * what {@link #read} does a line, without a parser and its buffers made for each.
+   */
+  Lines lines(byte[] block, int length) {
+    return new Lines(mapper.createParser(block, 0, length));
+  }
+
+  /** The lines of one block, read in order; see {@link #lines}. */
+  final class Lines implements AutoCloseable {
+    private final JsonParser parser;
+    private final MappingIterator<JournalRecord> records;
+    /** Where the next line starts in the block. */
+    private long start;
+
+    private Lines(JsonParser parser) {
+      this.parser = parser;
+      this.records = lineReader.readValues(parser);
     }
-    if (op == null) {
-      return new Header(required(format, "format"));
-    }
-    switch (op) {
-      case "create":
-        return new Create(required(customer, "customer"));
-      case "append":
-        return new Append(
-            required(customerId, "customerId"),
-            required(expectedVersion, "expectedVersion"),
-            required(events, "events"));
-      case "erase":
-        LedgerEvent erased = required(event, "event");
-        if (!(erased instanceof Erased)) {
-          throw new IllegalArgumentException("an erase line holds a " + erased.type() + " event");
-        }
-        return new Erase(
-            required(customerId, "customerId"),
-            required(expectedVersion, "expectedVersion"),
-            required(customer, "customer"),
-            (Erased) erased);
-      case "redacted":
-        String hex = required(digest, "digest");
-        if (!hex.matches("[0-9a-f]{64}")) {
-          throw new IllegalArgumentException("'digest' is not 64 lower-case hex digits");
-        }
-        return new Redacted(required(customerId, "customerId"), Chain.parseHex(hex));
-      default:
+
+    /**
+     * Reads the block's next line, {@code length} bytes without its newline, as {@link #read}
+     * does (with the same messages).
+     */
+    JournalRecord next(int length) {
+      long end = start + length;
+      start = end + 1;
+      JournalRecord record = convertingErrors(records::nextValue);
+      TokenStreamLocation at = parser.currentLocation();
+      if (at.getByteOffset() != end) {
         throw new IllegalArgumentException(
-            "unknown op '" + op + "' (allowed: create, append, erase, redacted)");
+            "$" + column(at) + ": malformed JSON: more than one JSON value on the line");
+      }
+      return record;
     }
+
+    @Override
+    public void close() {
+      parser.close();
+    }
+  }
+
+  private static JournalRecord convertingErrors(Supplier<JournalRecord> read) {
+    try {
+      return read.get();
+    } catch (WireFormatException e) {
+      throw new IllegalArgumentException(
+          e.path() + column(e.getLocation()) + ": " + e.problem(), e);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "$" + column(e.getLocation()) + ": malformed JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String column(@Nullable TokenStreamLocation location) {
+    return location == null || location.getColumnNr() < 1 ? "" : " (column " + location.getColumnNr() + ")";
   }
 
   /**
@@ -307,24 +260,5 @@ final class JournalCodec {
   /** Writes {@code ledger} as a {@code rapport-ledger/1} document. */
   void writeDocument(Ledger ledger, Writer out) {
     ledgerWriter.writeValue(out, ledger);
-  }
-
-  private static void expect(JsonParser p, @Nullable JsonToken actual, JsonToken expected, String what) {
-    if (actual != expected) {
-      throw new IllegalArgumentException(
-          "expected " + what + " at column " + p.currentLocation().getColumnNr() + ", found " + actual);
-    }
-  }
-
-  private static String string(JsonParser p, @Nullable JsonToken value, String name) {
-    expect(p, value, JsonToken.VALUE_STRING, "'" + name + "' to be a string");
-    return p.getString();
-  }
-
-  private static <T> T required(@Nullable T value, String name) {
-    if (value == null) {
-      throw new IllegalArgumentException("missing property '" + name + "'");
-    }
-    return value;
   }
 }

@@ -1,11 +1,11 @@
 package dev.rapport.crm.jackson.journal;
 
-import dev.rapport.crm.jackson.journal.JournalCodec.Append;
-import dev.rapport.crm.jackson.journal.JournalCodec.Create;
-import dev.rapport.crm.jackson.journal.JournalCodec.Erase;
-import dev.rapport.crm.jackson.journal.JournalCodec.Header;
-import dev.rapport.crm.jackson.journal.JournalCodec.Record;
-import dev.rapport.crm.jackson.journal.JournalCodec.Redacted;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Append;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Create;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Erase;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Header;
+import dev.rapport.crm.jackson.journal.record.JournalRecord;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Redacted;
 import dev.rapport.crm.ledger.Ledger;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -64,7 +64,11 @@ final class Replay {
       file.appendAndForce(Compaction.headerLine(codec));
     }
     Scan scan = new Scan(file, codec);
-    file.readLines(scan);
+    try {
+      file.readLines(scan);
+    } finally {
+      scan.close();
+    }
     int cutLine = 0;
     long cutOffset = -1;
     long cutBytes = 0;
@@ -126,9 +130,25 @@ final class Replay {
     int tornLine;
     long tornOffset;
 
+    /** The parser of the current block's lines. */
+    private JournalCodec.@Nullable Lines lines;
+
     Scan(JournalFile file, JournalCodec codec) {
       this.file = file;
       this.codec = codec;
+    }
+
+    @Override
+    public void block(byte[] block, int length) {
+      close();
+      lines = codec.lines(block, length);
+    }
+
+    void close() {
+      if (lines != null) {
+        lines.close();
+        lines = null;
+      }
     }
 
     @Override
@@ -157,10 +177,10 @@ final class Replay {
                     + " newline; this line was written whole and changed since)",
             null);
       }
-      Record record;
+      JournalRecord record;
       int contentEnd = version1 ? -1 : Chain.contentEnd(bytes, length);
       try {
-        record = codec.read(bytes, length);
+        record = lines != null ? lines.next(length) : codec.read(bytes, length);
       } catch (RuntimeException e) {
         throw corrupt(number, offset, "unreadable: " + e.getMessage(), e);
       }
@@ -194,7 +214,7 @@ final class Replay {
       return length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length);
     }
 
-    private void link(int number, long offset, byte[] bytes, int contentEnd, Record record)
+    private void link(int number, long offset, byte[] bytes, int contentEnd, JournalRecord record)
         throws CorruptJournalException {
       byte[] prev = contentEnd < 0 ? null : Chain.prev(bytes, contentEnd);
       if (prev == null) {
@@ -215,7 +235,7 @@ final class Replay {
       chain = Chain.link(sha, chain, digest);
     }
 
-    private void apply(int number, long offset, Record record) throws CorruptJournalException {
+    private void apply(int number, long offset, JournalRecord record) throws CorruptJournalException {
       if (number == 1) {
         return;
       }

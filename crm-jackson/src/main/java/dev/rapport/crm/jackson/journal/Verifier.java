@@ -2,8 +2,8 @@ package dev.rapport.crm.jackson.journal;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import dev.rapport.crm.jackson.journal.JournalCodec.Record;
-import dev.rapport.crm.jackson.journal.JournalCodec.Redacted;
+import dev.rapport.crm.jackson.journal.record.JournalRecord;
+import dev.rapport.crm.jackson.journal.record.JournalRecord.Redacted;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +52,7 @@ final class Verifier implements JournalFile.LineVisitor {
     }
     byte[] digest;
     if (length > REDACTED.length && Arrays.equals(bytes, 0, REDACTED.length, REDACTED, 0, REDACTED.length)) {
-      Record record;
+      JournalRecord record;
       try {
         record = codec.read(bytes, length);
       } catch (RuntimeException e) {

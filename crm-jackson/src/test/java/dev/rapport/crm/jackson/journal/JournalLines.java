@@ -32,7 +32,8 @@ final class JournalLines {
     write(codec.append(customerId, expectedVersion, events));
   }
 
-  private void write(byte[] content) throws IOException {
+  /** Writes {@code content} (a compact JSON object) as the next line, chained and checksummed. */
+  void write(byte[] content) throws IOException {
     out.write(LineFrame.seal(Chain.withPrev(content, head)));
     head = Chain.link(sha, head, Chain.digest(content));
   }
