@@ -32,6 +32,17 @@ import org.jspecify.annotations.Nullable;
  * reference. Decisions come out in the order of the source whatever the parallelism; the
  * compiled form and its fallbacks are described in {@link CompiledPopulation}.
  *
+ * <p>How a campaign is gated: per zone of the population, the campaign's instant, its offset
+ * and the zone's next change of clock are found once, and per zone and quiet hours whether they
+ * hold the instant and for how long. Then one pass per chunk of customers reads the primitive
+ * columns of the compiled form and writes, per customer, the index of its answer among the
+ * population's few distinct answers and its {@code deferUntil} into primitive columns of the
+ * run, counting customers per answer as it goes; nothing is allocated per customer (the run's
+ * two columns, 6 bytes a customer, are the whole allocation), and no decision, sentence or
+ * {@link GatedDecision} is made until it is read. A customer the columns cannot decide is
+ * decided by the engine in the same pass and its decision kept apart. The summary is made from
+ * the counts per answer, not per customer.
+ *
  * <pre>{@code
  * CampaignGate gate = CampaignGate.builder().engine(engine).parallelism(4).build();
  * CampaignRun run = gate.gate(CustomerSource.of(store, historyById), tuesdayTenLocal);
@@ -40,8 +51,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class CampaignGate {
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final long SECONDS_PER_DAY = 86_400L;
+  /** A customer the engine decided in full (the outcome columns' mark). */
+  static final short FALLBACK = -1;
+  /** The bits of a compiled deferral's outcome index: quiet hours, a cap, the cool-off ({@link Outcome#deferral}). */
+  private static final int QUIET = 4;
+  private static final int CAP = 2;
+  private static final int COOL_OFF = 1;
   /** The last whole second a deferral may end at; past it the engine denies. */
   private static final long LAST_SECOND = Limits.MAX_INSTANT.getEpochSecond();
   /** A store that knows no one: the engine's answer for a customer no store knows. */
@@ -104,29 +120,33 @@ public final class CampaignGate {
         compiled.template().shape(),
         template.shape());
     checkArgument(compiled.engine() == engine, "the population was compiled by another gate's engine");
-    ZoneId[] zones = compiled.zones();
-    long[] zoneSecond = new long[zones.length];
-    int[] zoneNano = new int[zones.length];
-    int[] zoneOffset = new int[zones.length];
-    long[] zoneNextTransition = new long[zones.length];
-    for (int z = 0; z < zones.length; z++) {
-      Instant at = template.instantIn(zones[z]);
-      zoneSecond[z] = at.getEpochSecond();
-      zoneNano[z] = at.getNano();
-      zoneOffset[z] = zones[z].getRules().getOffset(at).getTotalSeconds();
-      ZoneOffsetTransition next = zones[z].getRules().nextTransition(at);
-      zoneNextTransition[z] = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
-    }
+    Zones at = new Zones(compiled, template);
     int n = compiled.size();
-    Outcome[] outcomes = new Outcome[n];
-    long[] deferUntil = new long[n];
+    // The run's columns by chunk, each allocated by the thread that fills it: small arrays,
+    // none so large that the collector treats it apart.
+    short[][] outcome = new short[compiled.chunks.length][];
+    int[][] deferIn = new int[compiled.chunks.length][];
     List<CampaignCustomer> customers = compiled.source().customers();
+    Fallbacks[] fallbacks = new Fallbacks[compiled.chunks.length];
+    int[][] counts = new int[compiled.chunks.length][];
     parallel(
         compiled.chunks.length,
-        c ->
-            gateChunk(
-                compiled.chunks[c], zoneSecond, zoneNano, zoneOffset, zoneNextTransition, customers, template, outcomes, deferUntil));
-    return new CampaignRun(template, compiled.source(), engine, outcomes, deferUntil);
+        c -> {
+          int size = compiled.chunks[c].size();
+          outcome[c] = new short[size];
+          deferIn[c] = new int[size];
+          counts[c] = new int[compiled.outcomes.length];
+          fallbacks[c] = new Fallbacks();
+          gateChunk(compiled, compiled.chunks[c], at, outcome[c], deferIn[c], counts[c], fallbacks[c], customers, template);
+        });
+    int[] total = new int[compiled.outcomes.length];
+    for (int[] chunkCounts : counts) {
+      for (int k = 0; k < total.length; k++) {
+        total[k] += chunkCounts[k];
+      }
+    }
+    return new CampaignRun(
+        template, compiled.source(), engine, compiled.outcomes, total, n, outcome, deferIn, Fallbacks.merge(fallbacks));
   }
 
   /** The reference: one single decision per customer, in the gate's parallelism. */
@@ -135,18 +155,24 @@ public final class CampaignGate {
     checkNotNull(template, "template");
     List<CampaignCustomer> customers = source.customers();
     int n = customers.size();
-    Outcome[] outcomes = new Outcome[n];
-    long[] deferUntil = new long[n];
+    short[][] outcome = new short[chunks(n)][];
+    int[][] deferIn = new int[chunks(n)][];
+    Fallbacks[] fallbacks = new Fallbacks[chunks(n)];
     parallel(
-        chunks(n),
+        fallbacks.length,
         c -> {
-          int end = Math.min(n, (c + 1) * CompiledPopulation.CHUNK);
-          for (int i = c * CompiledPopulation.CHUNK; i < end; i++) {
-            outcomes[i] = Outcome.fallback(decideOne(engine, template, customers.get(i)));
-            deferUntil[i] = CompiledPopulation.NONE;
+          fallbacks[c] = new Fallbacks();
+          int first = c * CompiledPopulation.CHUNK;
+          int size = Math.min(n - first, CompiledPopulation.CHUNK);
+          outcome[c] = new short[size];
+          deferIn[c] = new int[size];
+          for (int j = 0; j < size; j++) {
+            fallbacks[c].add(first + j, decideOne(engine, template, customers.get(first + j)));
+            outcome[c][j] = FALLBACK;
           }
         });
-    return new CampaignRun(template, source, engine, outcomes, deferUntil);
+    return new CampaignRun(
+        template, source, engine, new Outcome[] {null}, new int[1], n, outcome, deferIn, Fallbacks.merge(fallbacks));
   }
 
   /** The single decision for one customer: the engine's own. */
@@ -158,159 +184,119 @@ public final class CampaignGate {
     return engine.decide(ledger, customer.history(), template.outreachIn(ledger.customer().zone()));
   }
 
-  /** The tight loop: one chunk of the compiled columns, falling back where they cannot decide. */
+  /**
+   * The tight loop over one chunk of the compiled columns: per customer an outcome index and a
+   * {@code deferUntil} (as seconds after the customer's instant, 0 for none) into the chunk's columns of the run, a count per outcome, and the engine's decision
+   * where the columns cannot decide. Nothing is allocated per customer the columns decide.
+   */
   private void gateChunk(
+      CompiledPopulation compiled,
       CompiledPopulation.Chunk chunk,
-      long[] zoneSecond,
-      int[] zoneNano,
-      int[] zoneOffset,
-      long[] zoneNextTransition,
+      Zones at,
+      short[] outcome,
+      int[] deferIn,
+      int[] counts,
+      Fallbacks fallbacks,
       List<CampaignCustomer> customers,
-      OutreachTemplate template,
-      Outcome[] outcomes,
-      long[] deferUntil) {
+      OutreachTemplate template) {
     int n = chunk.size();
-    byte[] mode = chunk.mode;
+    boolean[] denies = compiled.denies;
+    int[] windowStart = compiled.windowStart;
+    int[] windowEnd = compiled.windowEnd;
+    int windows = windowStart.length;
     short[] zone = chunk.zone;
     long[] validFrom = chunk.validFrom;
     long[] validUntil = chunk.validUntil;
-    Outcome[] base = chunk.base;
+    short[] base = chunk.base;
+    short[] quiet = chunk.quiet;
     int[] capFirst = chunk.capFirst;
+    short[] capKind = chunk.capKind;
     int[] capMax = chunk.capMax;
     long[] capPer = chunk.capPer;
     int[] histFirst = chunk.histFirst;
     long[] hist = chunk.hist;
+    long[] coolOffUntil = chunk.coolOffUntil;
+    long[] zoneSecond = at.second;
+    int[] heldFor = at.heldFor;
+    int[] startsIn = at.startsIn;
+    // Whether any entry of the chunk's history may lie after a customer's instant (rare: a
+    // campaign dated before some sends); if not, no cap row needs its entries after it skipped.
+    boolean sentAfter = chunk.latestSent > at.earliest;
     for (int j = 0; j < n; j++) {
       int i = chunk.start + j;
-      deferUntil[i] = CompiledPopulation.NONE;
-      Outcome decided = null;
-      if (mode[j] == CompiledPopulation.FAST) {
-        int z = zone[j];
-        long at = zoneSecond[z];
-        if (at >= validFrom[j] && at < validUntil[j]) {
-          Outcome outcome = base[j];
-          if (outcome.verdict == Verdict.DENY) {
-            decided = outcome;
-          } else {
-            long until = CompiledPopulation.NONE;
-            int capsDeferring = 0;
-            for (int r = capFirst[j]; r < capFirst[j + 1]; r++) {
-              int from = histFirst[r];
-              int to = histFirst[r + 1];
-              int hi = firstAfter(hist, from, to, at);
-              int lo = firstAfter(hist, from, hi, at - capPer[r]);
-              if (hi - lo >= capMax[r]) {
-                capsDeferring++;
-                until = Math.max(until, hist[hi - capMax[r]] + capPer[r]);
-              }
+      int z = zone[j];
+      long now = zoneSecond[z];
+      int decided = FALLBACK;
+      long until = CompiledPopulation.NONE;
+      if (now >= validFrom[j] && now < validUntil[j]) {
+        int b = base[j];
+        if (denies[b]) {
+          decided = b;
+        } else {
+          // Each cap: the instant it stops deferring, if it defers (RULES.md 6): with the
+          // entries up to now sorted, the max-th latest plus the cap's period.
+          long free = CompiledPopulation.NONE;
+          int capsDeferring = 0;
+          for (int r = capFirst[j]; r < capFirst[j + 1]; r++) {
+            int from = histFirst[r];
+            int hi = histFirst[r + 1];
+            while (sentAfter && hi > from && hist[hi - 1] > now) {
+              hi--; // an entry after the instant: not yet sent then
             }
-            boolean coolingOff = chunk.coolOffUntil[j] > at;
-            if (coolingOff) {
-              until = Math.max(until, chunk.coolOffUntil[j]);
+            int kind = capKind[r];
+            int k = hi - capMax[kind];
+            // Branch-free: where fewer than max entries were sent, hist[from] is read and ignored.
+            long end = hist[Math.max(k, from)] + capPer[kind];
+            boolean defers = k >= from & end > now;
+            capsDeferring += defers ? 1 : 0;
+            free = defers ? Math.max(free, end) : free;
+          }
+          long coolOff = coolOffUntil[j];
+          int rules = (capsDeferring > 0 ? CAP : 0) | (coolOff > now ? COOL_OFF : 0);
+          free = Math.max(free, coolOff);
+          int w = quiet[j];
+          int held = heldFor[z * windows + w];
+          if (capsDeferring <= 1) {
+            long limit = at.plainLimit[z];
+            if (rules == 0) {
+              decided = held == 0 ? b : QUIET;
+              until = held == 0 ? CompiledPopulation.NONE : now + held;
+              limit = at.limit[z];
+            } else if (w == 0) {
+              decided = rules;
+              until = free;
+            } else {
+              // Quiet hours meet a cap or the cool-off: the engine's fixpoint (see Zones).
+              long first = held == 0 ? free : Math.max(free, now + held);
+              int firstOfDay = (int) Math.floorMod(first + at.offset[z], SECONDS_PER_DAY);
+              int start = windowStart[w];
+              int end = windowEnd[w];
+              until = DailyWindows.contains(start, end, firstOfDay) ? first + floorModDay(end - firstOfDay) : first;
+              boolean quietDefers = held != 0 || now + startsIn[z * windows + w] < until;
+              decided = quietDefers ? rules | QUIET : rules;
+              limit = at.limit[z];
             }
-            if (capsDeferring <= 1) {
-              decided =
-                  timing(chunk, j, outcome, capsDeferring > 0, coolingOff, until, at, zoneNano[z], zoneOffset[z],
-                      zoneNextTransition[z], deferUntil, i);
+            if (until >= limit) {
+              decided = FALLBACK; // past the time line, a change of the zone's clock first, or 68 years away
+              until = CompiledPopulation.NONE;
             }
           }
         }
       }
-      outcomes[i] = decided != null ? decided : Outcome.fallback(decideOne(engine, template, customers.get(i)));
-    }
-  }
-
-  /** The first index of {@code sorted[from, to)} whose value is after {@code t}. */
-  private static int firstAfter(long[] sorted, int from, int to, long t) {
-    int lo = from;
-    int hi = to;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] > t) {
-        hi = mid;
+      if (decided == FALLBACK) {
+        fallbacks.add(i, decideOne(engine, template, customers.get(i)));
+        until = CompiledPopulation.NONE;
       } else {
-        lo = mid + 1;
+        counts[decided]++;
       }
+      outcome[j] = (short) decided;
+      deferIn[j] = until == CompiledPopulation.NONE ? 0 : (int) (until - now);
     }
-    return lo;
   }
 
-  /**
-   * The answer of the timing rules in closed form ({@code RULES.md} 6): quiet hours, one cap,
-   * the cool-off; the fixpoint of the engine's deferral is {@code end(max(until, end(at)))}
-   * where {@code end} is the end of the quiet window holding an instant. Null (fall back) when
-   * the zone's clock changes before the answer.
-   */
-  private static @Nullable Outcome timing(
-      CompiledPopulation.Chunk chunk,
-      int j,
-      Outcome allowed,
-      boolean capDefers,
-      boolean coolingOff,
-      long until,
-      long at,
-      int nano,
-      int offset,
-      long nextTransition,
-      long[] deferUntil,
-      int i) {
-    boolean deferring = capDefers || coolingOff;
-    int start = chunk.quietStart[j];
-    if (start < 0) {
-      if (!deferring) {
-        return allowed;
-      }
-      if (until > LAST_SECOND) {
-        return null; // the engine's denial past the end of the time line (RULES.md, "Bounds of values")
-      }
-      deferUntil[i] = until;
-      return Outcome.deferral(false, capDefers, coolingOff);
-    }
-    int end = chunk.quietEnd[j];
-    long heldUntil = quietEnd(start, end, at, nano, offset);
-    if (!deferring && heldUntil == CompiledPopulation.NONE) {
-      return allowed;
-    }
-    long free;
-    boolean quietDefers;
-    if (!deferring) {
-      free = heldUntil;
-      quietDefers = true;
-    } else {
-      long first = heldUntil == CompiledPopulation.NONE ? until : Math.max(until, heldUntil);
-      long second = quietEnd(start, end, first, 0, offset);
-      free = second == CompiledPopulation.NONE ? first : second;
-      quietDefers = heldUntil != CompiledPopulation.NONE || nextWallTime(start, at, nano, offset) < free;
-    }
-    if (free >= nextTransition || free > LAST_SECOND) {
-      return null;
-    }
-    deferUntil[i] = free;
-    return Outcome.deferral(quietDefers, capDefers, coolingOff);
-  }
-
-  /** The epoch second at or after the instant at which the wall clock next reads {@code secondOfDay}, at a fixed offset. */
-  private static long nextWallTime(int secondOfDay, long second, int nano, int offset) {
-    long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
-    long ahead = Math.floorMod(secondOfDay * NANOS_PER_SECOND - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);
-    return second + (nano + ahead) / NANOS_PER_SECOND;
-  }
-
-  /**
-   * If the local wall time at the instant lies in the daily window {@code [start, end)} (seconds
-   * of day) at the zone's offset there, the epoch second at which the wall clock next reads
-   * {@code end} at that same offset; else {@link CompiledPopulation#NONE}. The caller checks that
-   * no clock change comes first.
-   */
-  private static long quietEnd(int start, int end, long second, int nano, int offset) {
-    long startNano = start * NANOS_PER_SECOND;
-    long endNano = end * NANOS_PER_SECOND;
-    long nanoOfDay = Math.floorMod(second + offset, SECONDS_PER_DAY) * NANOS_PER_SECOND + nano;
-    if (!DailyWindows.contains(startNano, endNano, nanoOfDay)) {
-      return CompiledPopulation.NONE;
-    }
-    long toEnd = Math.floorMod(endNano - nanoOfDay, SECONDS_PER_DAY * NANOS_PER_SECOND);
-    return second + (nano + toEnd) / NANOS_PER_SECOND;
+  /** {@code x} modulo a day's seconds, for {@code x} within a day either side of zero. */
+  private static int floorModDay(int x) {
+    return x < 0 ? x + (int) SECONDS_PER_DAY : x;
   }
 
   private static int chunks(int n) {
@@ -338,6 +324,68 @@ public final class CampaignGate {
       if (own != null) {
         own.shutdown();
       }
+    }
+  }
+
+  /**
+   * A campaign's instant in each zone of a population, and what the quiet hours of the
+   * population's customers give there. Where quiet hours {@code [start, end)} hold the instant,
+   * the engine's deferral for them alone ends where the wall clock next reads {@code end} at the
+   * instant's offset; where they meet a cap or the cool-off deferring until {@code free}, the
+   * engine's fixpoint ({@code RULES.md} 6) is {@code end(max(free, end(now)))}, {@code end}
+   * being the end of the quiet hours that hold an instant (the instant itself outside them): the
+   * engine's search reaches it in at most two moves (three rounds of its loop), far inside its
+   * bound of 10,000 ({@code CampaignDeferralBoundTest}). Either answer holds
+   * only if the zone's clock does not change before it ({@link #limit}), else the engine decides.
+   */
+  private static final class Zones {
+    /**
+     * Per zone: the instant (whole seconds), its offset, and the first second a deferral may not
+     * reach without quiet hours in it and with them: past the time line, or more seconds away
+     * than the run's int column holds, or (with quiet hours) the zone's next change of clock.
+     */
+    final long[] second;
+    /** The earliest of {@link #second}. */
+    final long earliest;
+    final int[] offset;
+    final long[] plainLimit;
+    final long[] limit;
+    /** Per zone and window ({@code z * windows + w}): seconds to the end of the quiet hours holding the instant, else 0. */
+    final int[] heldFor;
+    /** Per zone and window: seconds to the next instant at or after the campaign's at which the quiet hours start. */
+    final int[] startsIn;
+
+    Zones(CompiledPopulation compiled, OutreachTemplate template) {
+      ZoneId[] zones = compiled.zones();
+      int n = Math.max(1, zones.length); // an unknown customer's zone is 0, its interval empty
+      int windows = compiled.windowStart.length;
+      second = new long[n];
+      offset = new int[n];
+      limit = new long[n];
+      plainLimit = new long[n];
+      heldFor = new int[n * windows];
+      startsIn = new int[n * windows];
+      long first = Long.MAX_VALUE;
+      for (int z = 0; z < zones.length; z++) {
+        Instant instant = template.instantIn(zones[z]);
+        first = Math.min(first, instant.getEpochSecond());
+        ZoneOffsetTransition next = zones[z].getRules().nextTransition(instant);
+        second[z] = instant.getEpochSecond();
+        offset[z] = zones[z].getRules().getOffset(instant).getTotalSeconds();
+        plainLimit[z] = Math.min(LAST_SECOND + 1, second[z] + Integer.MAX_VALUE + 1L);
+        limit[z] = Math.min(next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond(), plainLimit[z]);
+        int nowOfDay = (int) Math.floorMod(second[z] + offset[z], SECONDS_PER_DAY);
+        for (int w = 1; w < windows; w++) {
+          int start = compiled.windowStart[w];
+          int end = compiled.windowEnd[w];
+          // Whole seconds suffice: a window's bounds are whole seconds, so a nanosecond part
+          // moves neither where the instant lies nor where the window ends (only its start).
+          heldFor[z * windows + w] = DailyWindows.contains(start, end, nowOfDay) ? floorModDay(end - nowOfDay) : 0;
+          int ahead = floorModDay(start - nowOfDay);
+          startsIn[z * windows + w] = ahead == 0 && instant.getNano() > 0 ? (int) SECONDS_PER_DAY : ahead;
+        }
+      }
+      earliest = first;
     }
   }
 

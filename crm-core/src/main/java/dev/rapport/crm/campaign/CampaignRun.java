@@ -1,6 +1,10 @@
 package dev.rapport.crm.campaign;
 
+import static com.google.common.base.Preconditions.checkElementIndex;
+
 import dev.rapport.crm.policy.Code;
+import dev.rapport.crm.policy.Decision;
+import dev.rapport.crm.policy.Outreach;
 import dev.rapport.crm.policy.PolicyEngine;
 import dev.rapport.crm.policy.Verdict;
 import java.time.Instant;
@@ -23,17 +27,35 @@ public final class CampaignRun {
   private final OutreachTemplate template;
   private final CustomerSource source;
   private final PolicyEngine engine;
+  /** The outcomes customers can get without falling back, by index. */
   private final Outcome[] outcomes;
-  private final long[] deferUntil;
+  private final int size;
+  /** Per chunk of {@link CompiledPopulation#CHUNK} customers, each one's outcome index, or {@link CampaignGate#FALLBACK}. */
+  private final short[][] outcome;
+  /** Per chunk, each customer's {@code deferUntil} as seconds after the customer's instant, 0 for none. */
+  private final int[][] deferIn;
+  private final Fallbacks fallbacks;
   private final CampaignSummary summary;
 
-  CampaignRun(OutreachTemplate template, CustomerSource source, PolicyEngine engine, Outcome[] outcomes, long[] deferUntil) {
+  CampaignRun(
+      OutreachTemplate template,
+      CustomerSource source,
+      PolicyEngine engine,
+      Outcome[] outcomes,
+      int[] counts,
+      int size,
+      short[][] outcome,
+      int[][] deferIn,
+      Fallbacks fallbacks) {
     this.template = template;
     this.source = source;
     this.engine = engine;
     this.outcomes = outcomes;
-    this.deferUntil = deferUntil;
-    this.summary = summarize();
+    this.size = size;
+    this.outcome = outcome;
+    this.deferIn = deferIn;
+    this.fallbacks = fallbacks;
+    this.summary = summarize(counts);
   }
 
   /** The campaign's outreach and instant. */
@@ -43,20 +65,26 @@ public final class CampaignRun {
 
   /** How many customers. */
   public int size() {
-    return outcomes.length;
+    return size;
   }
 
   /** The decision of the {@code i}-th customer of the source. */
   public GatedDecision get(int i) {
     CampaignCustomer customer = source.customers().get(i);
-    Outcome outcome = outcomes[i];
     ZoneId zone = customer.ledgerOrNull() == null ? ZoneId.of("UTC") : customer.ledgerOrNull().customer().zone();
-    long until = deferUntil[i];
+    checkElementIndex(i, size);
+    int index = outcome[i / CompiledPopulation.CHUNK][i % CompiledPopulation.CHUNK];
+    if (index == CampaignGate.FALLBACK) {
+      Decision decision = fallbacks.of(i);
+      return new GatedDecision(customer.id(), template.outreachIn(zone), Outcome.fallback(decision), null, () -> decision);
+    }
+    int in = deferIn[i / CompiledPopulation.CHUNK][i % CompiledPopulation.CHUNK];
+    Outreach outreach = template.outreachIn(zone);
     return new GatedDecision(
         customer.id(),
-        template.outreachIn(zone),
-        outcome,
-        outcome.decision == null && until != CompiledPopulation.NONE ? Instant.ofEpochSecond(until) : null,
+        outreach,
+        outcomes[index],
+        in != 0 ? Instant.ofEpochSecond(outreach.at().getEpochSecond() + in) : null,
         () -> CampaignGate.decideOne(engine, template, customer));
   }
 
@@ -70,7 +98,7 @@ public final class CampaignRun {
 
       @Override
       public int size() {
-        return outcomes.length;
+        return size;
       }
     };
   }
@@ -85,26 +113,26 @@ public final class CampaignRun {
     return summary;
   }
 
-  private CampaignSummary summarize() {
-    Map<Outcome, Integer> distinct = new LinkedHashMap<>();
-    int fallbacks = 0;
+  /** From the count of customers per outcome index and the fallbacks' own decisions. */
+  private CampaignSummary summarize(int[] counts) {
     Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     Map<Code, Integer> codes = new LinkedHashMap<>();
-    for (Outcome outcome : outcomes) {
-      if (outcome.decision != null) {
-        fallbacks++;
-        count(outcome, 1, verdicts, codes);
-      } else {
-        distinct.merge(outcome, 1, Integer::sum);
+    for (int k = 0; k < counts.length; k++) {
+      if (counts[k] > 0) {
+        count(outcomes[k].verdict, outcomes[k].codes, counts[k], verdicts, codes);
       }
     }
-    distinct.forEach((outcome, n) -> count(outcome, n, verdicts, codes));
-    return new CampaignSummary(outcomes.length, verdicts, codes, fallbacks);
+    for (int k = 0; k < fallbacks.size(); k++) {
+      Decision decision = fallbacks.decision(k);
+      count(decision.verdict(), decision.reasonCodes(), 1, verdicts, codes);
+    }
+    return new CampaignSummary(size, verdicts, codes, fallbacks.size());
   }
 
-  private static void count(Outcome outcome, int n, Map<Verdict, Integer> verdicts, Map<Code, Integer> codes) {
-    verdicts.merge(outcome.verdict, n, Integer::sum);
-    Set<Code> once = new HashSet<>(outcome.codes);
+  private static void count(
+      Verdict verdict, List<? extends Code> reasonCodes, int n, Map<Verdict, Integer> verdicts, Map<Code, Integer> codes) {
+    verdicts.merge(verdict, n, Integer::sum);
+    Set<Code> once = new HashSet<>(reasonCodes);
     for (Code code : once) {
       codes.merge(code, n, Integer::sum);
     }

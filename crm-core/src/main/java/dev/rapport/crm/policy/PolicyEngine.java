@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.internal.Access;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.store.LedgerStore;
 import java.util.List;
@@ -55,11 +56,17 @@ public final class PolicyEngine {
     return new Builder();
   }
 
+  static {
+    // The campaign gate asks this through crm-core's unexported internal package only.
+    Access.setEngine(PolicyEngine.class, PolicyEngine::hasTeamRulesOrPacks);
+  }
+
   /**
    * Whether a team added rules or jurisdiction packs to this engine: a campaign's compiled form
-   * ({@code dev.rapport.crm.campaign}) decides only with the built-in ones.
+   * ({@code dev.rapport.crm.campaign}) decides only with the built-in ones. Not public: the
+   * campaign gate reaches it through {@link Access}.
    */
-  public boolean hasTeamRulesOrPacks() {
+  private boolean hasTeamRulesOrPacks() {
     return !rules.isEmpty() || packs.size() > JurisdictionPack.builtIn().size();
   }
 

@@ -15,6 +15,8 @@ import dev.rapport.crm.relationship.Purpose;
 import dev.rapport.crm.relationship.Intent;
 import dev.rapport.crm.store.InMemoryLedgerStore;
 import dev.rapport.crm.testing.LedgerStory;
+import dev.rapport.crm.relationship.Preferences;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -123,5 +125,39 @@ class CampaignGateTest {
       assertThat(gated.reasonCodes()).isEqualTo(single.reasons().stream().map(r -> r.code()).toList());
       assertThat(gated.deferUntil()).isEqualTo(single.deferUntil());
     }
+  }
+
+  @Test
+  void a_deferral_further_away_than_the_runs_column_holds_is_left_to_the_engine() {
+    // A cool-off may last up to 36,500 days (RULES.md, "Bounds of values"); the run keeps a
+    // deferral as whole seconds after the customer's instant in an int, about 68 years: one
+    // that ends later is the engine's, counted as a fallback, and the same.
+    Ledger ledger =
+        LedgerStory.of(CustomerProfile.of("c-1", Jurisdiction.of("AU"), ZoneId.of("Australia/Perth")))
+            .granted(Intent.PROMOTION).on(Channel.EMAIL).on("2026-03-01")
+            .chose(Preferences.builder().coolOffAfterPurchase(Duration.ofDays(36_500)).build()).on("2026-03-01")
+            .bought().on(Channel.EMAIL).on("2026-03-02")
+            .ledger();
+    Ledger shorter =
+        LedgerStory.of(CustomerProfile.of("c-2", Jurisdiction.of("AU"), ZoneId.of("Australia/Perth")))
+            .granted(Intent.PROMOTION).on(Channel.EMAIL).on("2026-03-01")
+            .chose(Preferences.builder().coolOffAfterPurchase(Duration.ofDays(365 * 60)).build()).on("2026-03-01")
+            .bought().on(Channel.EMAIL).on("2026-03-02")
+            .ledger();
+    Outreach outreach = NEWSLETTER.rescheduled(Instant.parse("2026-03-10T10:00:00Z"));
+    CampaignGate gate = CampaignGate.builder().build();
+    CampaignRun run =
+        gate.gate(
+            CustomerSource.of(List.of(CampaignCustomer.of(ledger, List.of()), CampaignCustomer.of(shorter, List.of()))),
+            OutreachTemplate.at(outreach));
+    for (int i = 0; i < 2; i++) {
+      var single = gate.engine().decide(i == 0 ? ledger : shorter, List.of(), outreach);
+      assertThat(single.verdict()).isEqualTo(Verdict.DEFER);
+      assertThat(run.get(i).reasonCodes()).isEqualTo(single.reasonCodes());
+      assertThat(run.get(i).deferUntil()).isEqualTo(single.deferUntil());
+    }
+    assertThat(run.get(0).isFallback()).isTrue();
+    assertThat(run.get(1).isFallback()).isFalse();
+    assertThat(run.summary().fallbacks()).isEqualTo(1);
   }
 }

@@ -24,6 +24,7 @@ final class PublicApiTest {
     "dev.rapport.crm.ledger.EventType, wireName",
     "dev.rapport.crm.ledger.Granted, isImport",
     "dev.rapport.crm.policy.PolicyEngine, unknownCustomer",
+    "dev.rapport.crm.policy.PolicyEngine, hasTeamRulesOrPacks",
     "dev.rapport.crm.campaign.CompiledPopulation, alwaysFallback",
   })
   void anInternalHelperIsNotPartOfAPublicType(String type, String method) throws ClassNotFoundException {
