@@ -3,6 +3,8 @@ package dev.rapport.crm.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import java.time.Instant;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Access {
   private static volatile @Nullable Registered<?> engine;
+  private static volatile @Nullable RegisteredReadings<?> readings;
 
   private Access() {}
 
@@ -48,6 +51,44 @@ public final class Access {
     return (Engine<E>) registered.door;
   }
 
+  /**
+   * What the ledger's package ({@code ledger}) opens to the engine ({@code policy}): a reader's
+   * own form of a ledger's standing, made once per ledger state and kept with the ledger.
+   *
+   * @param <L> the ledger's type
+   * @param <S> the standing's type
+   */
+  public interface Readings<L, S> {
+    /**
+     * The form {@code derive} makes of the standing of {@code ledger} at {@code at}: where no
+     * event lies after {@code at}, made once per ledger state and kept with the ledger; else made
+     * anew from the standing at {@code at}. {@code derive} must be a pure function of the
+     * standing; one form is kept per ledger.
+     */
+    <T> T reading(L ledger, Instant at, Class<T> type, Function<? super S, ? extends T> derive);
+  }
+
+  /** Registers the ledger's door; called once, by the ledger's class as it is initialized. */
+  public static <L> void setReadings(Class<L> type, Readings<L, ?> door) {
+    checkState(readings == null, "the ledger's door is already registered");
+    readings = new RegisteredReadings<>(checkNotNull(type, "type"), checkNotNull(door, "door"));
+  }
+
+  /**
+   * The ledger's door, its class initialized first if need be. {@code S} is the type the ledger's
+   * class registered its door with: the engine names the standing's type it reads.
+   */
+  @SuppressWarnings("unchecked") // the ledger is checked against the registered class token
+  public static <L, S> Readings<L, S> readings(Class<L> type) {
+    RegisteredReadings<?> registered = readings;
+    if (registered == null) {
+      initialize(type);
+      registered = readings;
+    }
+    checkState(registered != null && registered.type == type, "no door registered for %s", type);
+    return (Readings<L, S>) registered.door;
+  }
+
   private static void initialize(Class<?> type) {
     try {
       Class.forName(type.getName(), true, type.getClassLoader());
@@ -61,6 +102,16 @@ public final class Access {
     final Engine<E> door;
 
     Registered(Class<E> type, Engine<E> door) {
+      this.type = type;
+      this.door = door;
+    }
+  }
+
+  private static final class RegisteredReadings<L> {
+    final Class<L> type;
+    final Readings<L, ?> door;
+
+    RegisteredReadings(Class<L> type, Readings<L, ?> door) {
       this.type = type;
       this.door = door;
     }

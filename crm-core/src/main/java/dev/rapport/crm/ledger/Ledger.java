@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Ordering;
 import dev.rapport.crm.customer.CustomerProfile;
+import dev.rapport.crm.internal.Access;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -36,6 +37,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Ledger {
+  static {
+    // The engine reaches a ledger's kept reading through crm-core's unexported internal package.
+    Access.<Ledger>setReadings(Ledger.class, Standing::reading);
+  }
+
   private static final Ordering<LedgerEvent> BY_TIME =
       Ordering.natural().onResultOf(LedgerEvent::at);
 

@@ -331,11 +331,12 @@ public final class Standing {
    * A reader's own form of the standing of {@code ledger} at {@code at} ({@link #of}), made by
    * {@code derive}: where no event lies after {@code at}, made once per ledger state and kept
    * with the ledger, like the fold itself, and read without reaching the fold. The policy engine
-   * keeps there, flat, the few facts every decision reads. {@code derive} must be a pure
-   * function of the standing. One form is kept per ledger: asked for a form of another type, the
-   * ledger derives that one and keeps it instead.
+   * keeps there, flat, the few facts every decision reads, and reaches this through crm-core's
+   * unexported {@code internal.Access} (the ledger's class registers it): it is not public API.
+   * {@code derive} must be a pure function of the standing. One form is kept per ledger: asked
+   * for a form of another type, the ledger derives that one and keeps it instead.
    */
-  public static <T> T reading(
+  static <T> T reading(
       Ledger ledger, Instant at, Class<T> type, Function<? super Standing, ? extends T> derive) {
     checkNotNull(ledger, "ledger");
     checkNotNull(at, "at");

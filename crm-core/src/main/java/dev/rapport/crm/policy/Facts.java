@@ -1,6 +1,7 @@
 package dev.rapport.crm.policy;
 
 import dev.rapport.crm.customer.Jurisdiction;
+import dev.rapport.crm.internal.Access;
 import dev.rapport.crm.ledger.Granted;
 import dev.rapport.crm.ledger.Ledger;
 import dev.rapport.crm.ledger.LedgerEvent;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine's flat reading of a {@link Standing}: what a decision reads on every call, in
  * plain fields, bits by slot and small arrays, made once per ledger state and kept with the
- * ledger ({@link Standing#reading}). A decision on a customer read from memory then touches
+ * ledger ({@code Standing.reading}, through {@code internal.Access}). A decision on a customer read from memory then touches
  * this object, and the one key it asks about only where a grant with an expiry stands there or
  * the purpose is not covered, not the fold's maps, keys, optionals, events and preferences one
  * by one: each of those is a read from main memory for a customer not read lately. Everything
@@ -181,10 +182,10 @@ final class Facts {
 
   /**
    * The facts of the standing of {@code ledger} at {@code at}: where no event lies after {@code
-   * at}, made once per ledger and kept with it ({@link Standing#reading}).
+   * at}, made once per ledger and kept with it ({@code Standing.reading}, through {@code internal.Access}).
    */
   static Facts of(Ledger ledger, Instant at) {
-    return Standing.reading(ledger, at, Facts.class, Facts::new);
+    return Access.<Ledger, Standing>readings(Ledger.class).reading(ledger, at, Facts.class, Facts::new);
   }
 
   static int slot(Intent intent, Channel channel) {

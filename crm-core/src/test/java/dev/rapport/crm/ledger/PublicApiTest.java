@@ -25,6 +25,7 @@ final class PublicApiTest {
     "dev.rapport.crm.ledger.Granted, isImport",
     "dev.rapport.crm.policy.PolicyEngine, unknownCustomer",
     "dev.rapport.crm.policy.PolicyEngine, hasTeamRulesOrPacks",
+    "dev.rapport.crm.ledger.Standing, reading",
     "dev.rapport.crm.campaign.CompiledPopulation, alwaysFallback",
   })
   void anInternalHelperIsNotPartOfAPublicType(String type, String method) throws ClassNotFoundException {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * A reader's own form of a standing ({@link Standing#reading}) is made once per ledger state and
+ * A reader's own form of a standing ({@code Standing.reading}, reached by the engine through {@code internal.Access}) is made once per ledger state and
  * kept with the ledger, like the fold ({@code RULES.md}, the ledger: decisions read the state at
  * their instant): every instant at or after the latest event shares it; an earlier instant gets
  * the form of the fold of the events up to it; a ledger appended to makes its own.
