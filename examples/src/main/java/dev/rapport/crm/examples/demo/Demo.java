@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -132,14 +133,14 @@ public final class Demo {
         }
       }
       GatedDecision[] gated = new GatedDecision[customers.size()];
-      List<HistoryEntry>[] before = new List[customers.size()];
+      List<List<HistoryEntry>> before = new ArrayList<>(Collections.nCopies(customers.size(), List.of()));
       for (Map.Entry<Outreach, List<Integer>> group : groups.entrySet()) {
         List<CampaignCustomer> members = new ArrayList<>(group.getValue().size());
         for (int c : group.getValue()) {
           String id = customers.get(c).id();
           Ledger ledger = ledgers.computeIfAbsent(id, i -> store.read(i).orElseThrow());
-          before[c] = ImmutableList.copyOf(history.computeIfAbsent(id, i -> new ArrayList<>()));
-          members.add(CampaignCustomer.of(ledger, before[c]));
+          before.set(c, ImmutableList.copyOf(history.computeIfAbsent(id, i -> new ArrayList<>())));
+          members.add(CampaignCustomer.of(ledger, before.get(c)));
         }
         long start = System.nanoTime();
         CampaignRun run = gate.gate(CustomerSource.of(members), campaign.template(group.getKey()));
@@ -169,7 +170,7 @@ public final class Demo {
         if (!picks.complete()) {
           picks.offer(
               new ExplainedDecision(
-                  "", customer.profile(), customer.segment(), campaign, decision.outreach(), before[c], decision.decision()));
+                  "", customer.profile(), customer.segment(), campaign, decision.outreach(), before.get(c), decision.decision()));
         }
       }
       results.add(
