@@ -65,7 +65,7 @@ import org.junit.jupiter.api.Timeout;
  * test here then runs against it.
  *
  * <pre>{@code
- * final class MyLedgerStoreTest extends LedgerStoreContract {
+ * class MyLedgerStoreTest extends LedgerStoreContract {
  *   @Override
  *   protected LedgerStore newStore() {
  *     return new MyLedgerStore(...);   // empty

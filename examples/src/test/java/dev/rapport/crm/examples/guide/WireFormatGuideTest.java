@@ -228,9 +228,8 @@ final class WireFormatGuideTest {
 
 /**
  * The store contract snippet of {@link WireFormatGuideTest}; compiled, not run (the contract
- * already runs against the in-memory, journal and PostgreSQL stores). A top-level class of this
- * file, not a member of the test class: JUnit looks for tests among a test class's members and
- * would warn about an inner class holding tests; Surefire does not select this one by its name.
+ * already runs against the in-memory, journal and PostgreSQL stores). The snippet's class is
+ * abstract here, so that JUnit neither runs it nor warns about an inner class holding tests.
  */
 abstract class StoreContractSnippet {
   static DataSource dataSource;
@@ -240,7 +239,7 @@ abstract class StoreContractSnippet {
   }
 
   // --- crm-jackson/README.md: "The store contract" -----------------------------------------
-  final class MyLedgerStoreTest extends LedgerStoreContract {
+  abstract class MyLedgerStoreTest extends LedgerStoreContract { // abstract here only: compiled, never run
     @Override
     protected LedgerStore newStore() {       // a new, empty store for each test
       return new MyLedgerStore(dataSource);
