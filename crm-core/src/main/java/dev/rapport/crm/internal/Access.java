@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * package names no type of the packages above it.
  */
 public final class Access {
-  private static volatile @Nullable Registered<?> engine;
-  private static volatile @Nullable RegisteredReadings<?> readings;
+  private static final Door ENGINE = new Door("the engine's");
+  private static final Door READINGS = new Door("the ledger's");
 
   private Access() {}
 
@@ -35,20 +35,13 @@ public final class Access {
 
   /** Registers the engine's door; called once, by the engine's class as it is initialized. */
   public static <E> void setEngine(Class<E> type, Engine<E> door) {
-    checkState(engine == null, "the engine's door is already registered");
-    engine = new Registered<>(checkNotNull(type, "type"), checkNotNull(door, "door"));
+    ENGINE.register(type, door);
   }
 
   /** The engine's door, its class initialized first if need be. */
   @SuppressWarnings("unchecked") // checked against the registered class token
   public static <E> Engine<E> engine(Class<E> type) {
-    Registered<?> registered = engine;
-    if (registered == null) {
-      initialize(type);
-      registered = engine;
-    }
-    checkState(registered != null && registered.type == type, "no door registered for %s", type);
-    return (Engine<E>) registered.door;
+    return (Engine<E>) ENGINE.open(type);
   }
 
   /**
@@ -70,8 +63,7 @@ public final class Access {
 
   /** Registers the ledger's door; called once, by the ledger's class as it is initialized. */
   public static <L> void setReadings(Class<L> type, Readings<L, ?> door) {
-    checkState(readings == null, "the ledger's door is already registered");
-    readings = new RegisteredReadings<>(checkNotNull(type, "type"), checkNotNull(door, "door"));
+    READINGS.register(type, door);
   }
 
   /**
@@ -80,40 +72,42 @@ public final class Access {
    */
   @SuppressWarnings("unchecked") // the ledger is checked against the registered class token
   public static <L, S> Readings<L, S> readings(Class<L> type) {
-    RegisteredReadings<?> registered = readings;
-    if (registered == null) {
-      initialize(type);
-      registered = readings;
-    }
-    checkState(registered != null && registered.type == type, "no door registered for %s", type);
-    return (Readings<L, S>) registered.door;
+    return (Readings<L, S>) READINGS.open(type);
   }
+
+  /** One door: registered once by its owner's class, opened by the class token it was registered with. */
+  private static final class Door {
+    private final String owner;
+    private volatile @Nullable Registration registration;
+
+    Door(String owner) {
+      this.owner = owner;
+    }
+
+    void register(Class<?> type, Object door) {
+      checkState(registration == null, "%s door is already registered", owner);
+      registration = new Registration(checkNotNull(type, "type"), checkNotNull(door, "door"));
+    }
+
+    /** The registered door, {@code type}'s class initialized first if need be. */
+    Object open(Class<?> type) {
+      Registration registered = registration;
+      if (registered == null) {
+        initialize(type);
+        registered = registration;
+      }
+      checkState(registered != null && registered.type() == type, "no door registered for %s", type);
+      return registered.door();
+    }
+  }
+
+  private record Registration(Class<?> type, Object door) {}
 
   private static void initialize(Class<?> type) {
     try {
       Class.forName(type.getName(), true, type.getClassLoader());
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("cannot initialize " + type, e);
-    }
-  }
-
-  private static final class Registered<E> {
-    final Class<E> type;
-    final Engine<E> door;
-
-    Registered(Class<E> type, Engine<E> door) {
-      this.type = type;
-      this.door = door;
-    }
-  }
-
-  private static final class RegisteredReadings<L> {
-    final Class<L> type;
-    final Readings<L, ?> door;
-
-    RegisteredReadings(Class<L> type, Readings<L, ?> door) {
-      this.type = type;
-      this.door = door;
     }
   }
 }

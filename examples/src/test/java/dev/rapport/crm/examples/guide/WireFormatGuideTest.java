@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rapport.crm.customer.CustomerProfile;
 import dev.rapport.crm.customer.Jurisdiction;
-import dev.rapport.crm.examples.guide.WireFormatGuideTest.MyLedgerStore;
 import dev.rapport.crm.examples.rules.NoAdvocacyAfterComplaint;
 import dev.rapport.crm.jackson.RapportJson;
 import dev.rapport.crm.jackson.RapportModule;
@@ -178,6 +177,33 @@ final class WireFormatGuideTest {
     }
   }
 
+  /**
+   * The store contract snippet; compiled, not run: the contract already runs against the
+   * in-memory, journal and PostgreSQL stores. The snippet's class is abstract here, so that JUnit
+   * neither runs it nor warns about an inner class holding tests.
+   */
+  abstract static class ContractSnippet {
+    static DataSource dataSource;
+
+    static String dumpOfMyTables() {
+      return "";
+    }
+
+    // --- crm-jackson/README.md: "The store contract" -----------------------------------------
+    abstract class MyLedgerStoreTest extends LedgerStoreContract { // abstract here only: compiled, never run
+      @Override
+      protected LedgerStore newStore() {       // a new, empty store for each test
+        return new MyLedgerStore(dataSource);
+      }
+
+      @Override
+      protected Optional<String> storedText() { // optional: everything the store wrote, as text,
+        return Optional.of(dumpOfMyTables());  // searched for an erased customer's personal data
+      }
+    }
+    // --- end of the README's code -----------------------------------------------------------
+  }
+
   @Test
   void the_team_rule_snippet_denies_advocacy_after_a_complaint() {
     CustomerProfile customer = PROFILE;
@@ -224,31 +250,4 @@ final class WireFormatGuideTest {
       }
     }
   }
-}
-
-/**
- * The store contract snippet of {@link WireFormatGuideTest}; compiled, not run (the contract
- * already runs against the in-memory, journal and PostgreSQL stores). The snippet's class is
- * abstract here, so that JUnit neither runs it nor warns about an inner class holding tests.
- */
-abstract class StoreContractSnippet {
-  static DataSource dataSource;
-
-  static String dumpOfMyTables() {
-    return "";
-  }
-
-  // --- crm-jackson/README.md: "The store contract" -----------------------------------------
-  abstract class MyLedgerStoreTest extends LedgerStoreContract { // abstract here only: compiled, never run
-    @Override
-    protected LedgerStore newStore() {       // a new, empty store for each test
-      return new MyLedgerStore(dataSource);
-    }
-
-    @Override
-    protected Optional<String> storedText() { // optional: everything the store wrote, as text,
-      return Optional.of(dumpOfMyTables());  // searched for an erased customer's personal data
-    }
-  }
-  // --- end of the README's code -----------------------------------------------------------
 }
