@@ -380,7 +380,7 @@ final class EventJson {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) {
-      JsonIn in = new JsonIn(p, ctxt.getAttribute(JsonIn.SOURCE));
+      JsonIn in = new JsonIn(p);
       String path = in.path();
       var start = in.location();
       LedgerEvent event = read(in);
