@@ -263,8 +263,8 @@ final class EventJson {
         case "evidence" -> evidence = EvidenceJson.read(in);
         case "basis" -> basis = in.enumValue(Basis.class);
         case "expiresAt" -> expiresAt = in.instant();
-        case "staff" -> staff = in.string();
-        case "entity" -> entity = in.string();
+        case "staff" -> staff = in.sharedString();
+        case "entity" -> entity = in.sharedString();
         case "grant" -> grant = in.string();
         case "channel" -> channel = in.enumValue(Channel.class);
         case "optOutOffered" -> optOutOffered = in.bool();

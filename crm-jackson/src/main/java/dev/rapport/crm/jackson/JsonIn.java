@@ -157,6 +157,33 @@ final class JsonIn {
     return parser.getString();
   }
 
+  /** Values kept per thread by {@link #sharedString}: a slot per hash, the last value wins. */
+  private static final ThreadLocal<String[]> SHARED = ThreadLocal.withInitial(() -> new String[256]);
+
+  /** The longest value {@link #sharedString} keeps. */
+  private static final int SHARED_LENGTH = 64;
+
+  /**
+   * A string, as the same instance as an equal value read recently on this thread: for fields
+   * whose values repeat across many events (a legal entity, a staff member, a notice's version),
+   * so that a million events read keep one copy of each value rather than a million. A short
+   * value is kept in a small table per thread until an other value takes its slot.
+   */
+  String sharedString() {
+    String text = string();
+    if (text.length() > SHARED_LENGTH) {
+      return text;
+    }
+    String[] seen = SHARED.get();
+    int slot = text.hashCode() & (seen.length - 1);
+    String kept = seen[slot];
+    if (text.equals(kept)) {
+      return kept;
+    }
+    seen[slot] = text;
+    return text;
+  }
+
   boolean bool() {
     JsonToken token = token();
     if (token == JsonToken.VALUE_TRUE) {
