@@ -547,6 +547,34 @@ final class JsonIn {
   }
 
   /**
+   * Some of the field names of an object type ({@link Names}), as one bit a name, so that an
+   * object read checks each field against them without a lookup; {@link #toString} lists them
+   * in the order given, for messages.
+   */
+  static final class FieldSet {
+    private final long bits;
+    private final String list;
+
+    FieldSet(Names of, Iterable<String> names) {
+      long mask = 0;
+      for (String name : names) {
+        int index = of.indexOf(name);
+        if (index < 0) {
+          throw new IllegalArgumentException("not a name of " + of + ": " + name);
+        }
+        mask |= 1L << index;
+      }
+      this.bits = mask;
+      this.list = String.join(", ", names);
+    }
+
+    @Override
+    public String toString() {
+      return list;
+    }
+  }
+
+  /**
    * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
    * whose fields are {@code known} ({@link Names#ANY}: any field).
    */
@@ -689,50 +717,38 @@ final class JsonIn {
     }
 
     /**
-     * The first field read (in the order of the known names) that {@code allowed} refuses, or
-     * null.
-     */
-    private @Nullable String firstReadNotIn(Set<String> allowed) {
-      for (long bits = read; bits != 0; bits &= bits - 1) {
-        String field = known.get(Long.numberOfTrailingZeros(bits));
-        if (!allowed.contains(field)) {
-          return field;
-        }
-      }
-      return null;
-    }
-
-    /**
      * For an object whose fields depend on a deciding field ({@code "type"}, {@code "op"}): once
      * it is read ({@code allowed} given), checks the current field at once ({@link #allowOnly});
      * before, keeps the current field's position for the check made at the end, unless it is
      * one of {@code always}.
      */
-    void checkOrKeep(String what, @Nullable Set<String> allowed, Set<String> always) {
+    void checkOrKeep(String what, @Nullable FieldSet allowed, FieldSet always) {
+      long bit = index >= 0 ? 1L << index : 0;
       if (allowed == null) {
-        if (!always.contains(name())) {
+        if ((always.bits & bit) == 0) {
           keepLocation();
         }
-      } else if (!allowed.contains(name())) {
+      } else if ((allowed.bits & bit) == 0) {
         keepLocation();
         allowOnly(what, allowed);
       }
     }
 
     /**
-     * Fails on the first field read that {@code allowed} does not hold, at its value: for an
-     * object whose fields depend on one of them ({@code "type"}, {@code "op"}), which may come in
-     * any order.
+     * Fails on the first field read (in the order of the known names) that {@code allowed} does
+     * not hold, at its value: for an object whose fields depend on one of them ({@code "type"},
+     * {@code "op"}), which may come in any order.
      *
      * @param what the object as its deciding field made it, such as {@code "a granted event"}
      */
-    void allowOnly(String what, Set<String> allowed) {
-      String field = firstReadNotIn(allowed);
-      if (field != null) {
+    void allowOnly(String what, FieldSet allowed) {
+      long refused = read & ~allowed.bits;
+      if (refused != 0) {
+        String field = known.get(Long.numberOfTrailingZeros(refused));
         throw error(
             fieldPath(field),
             fieldLocation(field),
-            "field \"" + field + "\" is not allowed in " + what + "; allowed: " + String.join(", ", allowed));
+            "field \"" + field + "\" is not allowed in " + what + "; allowed: " + allowed);
       }
     }
 
