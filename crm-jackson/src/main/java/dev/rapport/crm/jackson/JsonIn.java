@@ -2,7 +2,6 @@ package dev.rapport.crm.jackson;
 
 import static java.util.stream.Collectors.joining;
 
-import com.google.common.base.Enums;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rapport.crm.customer.Jurisdiction;
@@ -404,8 +403,21 @@ final class JsonIn {
     return value;
   }
 
+  /** Each enum type's constants by name, made once per type (lock-free to read, unlike Guava's). */
+  private static final ClassValue<ImmutableMap<String, Enum<?>>> CONSTANTS =
+      new ClassValue<>() {
+        @Override
+        protected ImmutableMap<String, Enum<?>> computeValue(Class<?> type) {
+          ImmutableMap.Builder<String, Enum<?>> constants = ImmutableMap.builder();
+          for (Object constant : type.getEnumConstants()) {
+            constants.put(((Enum<?>) constant).name(), (Enum<?>) constant);
+          }
+          return constants.buildOrThrow();
+        }
+      };
+
   private static <E extends Enum<E>> @Nullable E lookup(Class<E> type, String name) {
-    return Enums.getIfPresent(type, name).orNull();
+    return type.cast(CONSTANTS.get(type).get(name));
   }
 
   static String allowed(Enum<?>[] values) {
