@@ -188,14 +188,11 @@ final class Decoding {
     List<Line> lines = new ArrayList<>(length / 200 + 1);
     try (JournalCodec.Lines parser = codec.lines(bytes, length)) {
       int start = 0;
-      for (int i = 0; i < length; i++) {
-        if (bytes[i] == '\n') {
-          Line line = decode(parser, sha, offset + start, bytes, start, i - start);
-          lines.add(line);
-          if (line.record() == null) {
-            break;
-          }
-          start = i + 1;
+      for (int end; (end = JournalFile.newline(bytes, start, length)) >= 0; start = end + 1) {
+        Line line = decode(parser, sha, offset + start, bytes, start, end - start);
+        lines.add(line);
+        if (line.record() == null) {
+          break;
         }
       }
     }
