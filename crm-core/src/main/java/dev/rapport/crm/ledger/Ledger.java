@@ -42,6 +42,9 @@ public final class Ledger {
     Access.<Ledger>setReadings(Ledger.class, Standing::reading);
   }
 
+  /** The longest batch whose ids are checked against each other by a scan rather than a map. */
+  private static final int SCANNED_BATCH = 8;
+
   private static final Ordering<LedgerEvent> BY_TIME =
       Ordering.natural().onResultOf(LedgerEvent::at);
 
@@ -106,10 +109,8 @@ public final class Ledger {
 
   /** The event with this id, if the ledger holds one. */
   public Optional<LedgerEvent> event(String id) {
-    Integer position = log.position(checkNotNull(id, "id"));
-    return position != null && position < size
-        ? Optional.of(log.get(position))
-        : Optional.empty();
+    int position = log.position(checkNotNull(id, "id"));
+    return position >= 0 && position < size ? Optional.of(log.get(position)) : Optional.empty();
   }
 
   /** The {@link Erased} event, if the customer was erased. */
@@ -193,22 +194,25 @@ public final class Ledger {
    */
   public Ledger append(List<? extends LedgerEvent> newEvents) {
     checkNotNull(newEvents, "events");
-    List<LedgerEvent> batch = ImmutableList.copyOf(newEvents);
+    List<LedgerEvent> batch = ImmutableList.copyOf(newEvents); // the list itself if immutable
     if (batch.isEmpty()) {
       return this;
     }
     synchronized (log) {
       // A ledger appended to twice (an older version appended again) forks its own copy.
       Log target = log.size() == size ? log : log.copyOf(size);
-      Map<String, LedgerEvent> inBatch = new HashMap<>();
+      // The batch's earlier events by id, for a batch too long to scan.
+      @Nullable Map<String, LedgerEvent> inBatch = batch.size() > SCANNED_BATCH ? new HashMap<>() : null;
       boolean erased = erasedAt >= 0;
       int erasedPosition = erasedAt;
       long second = latestSecond;
       int nano = latestNano;
       for (int i = 0; i < batch.size(); i++) {
         LedgerEvent event = batch.get(i);
-        check(event, target, inBatch, erased);
-        inBatch.put(event.id(), event);
+        check(event, target, batch, i, inBatch, erased);
+        if (inBatch != null) {
+          inBatch.put(event.id(), event);
+        }
         if (event instanceof Erased && !erased) {
           erased = true;
           erasedPosition = size + i;
@@ -219,13 +223,22 @@ public final class Ledger {
           nano = at.getNano();
         }
       }
-      target.addAll(batch);
+      target.addAll(batch); // only once every event passed: nothing of a refused batch is kept
       return new Ledger(customer, target, size + batch.size(), erasedPosition, second, nano);
     }
   }
 
+  /**
+   * Refuses {@code batch.get(i)} if the ledger or the batch before it already holds its id, if it
+   * confirms no grant of either, or if it follows an erasure. Called holding the log's monitor.
+   */
   private void check(
-      LedgerEvent event, Log target, Map<String, LedgerEvent> inBatch, boolean erased) {
+      LedgerEvent event,
+      Log target,
+      List<LedgerEvent> batch,
+      int i,
+      @Nullable Map<String, LedgerEvent> inBatch,
+      boolean erased) {
     checkNotNull(event, "event");
     if (erased) {
       throw new RejectedEventException(
@@ -236,16 +249,16 @@ public final class Ledger {
               + event.id()
               + ")");
     }
-    Integer held = target.index.get(event.id()); // holding the log's monitor
-    if ((held != null && held < size) || inBatch.containsKey(event.id())) {
+    if (held(target, event.id()) != null || earlier(event.id(), batch, i, inBatch) != null) {
       throw new RejectedEventException(
           event.id(), "ledger of customer " + customer.id() + " already holds an event " + event.id());
     }
     if (event instanceof Confirmed) {
       String grant = ((Confirmed) event).grant();
-      Integer position = target.index.get(grant);
-      LedgerEvent named =
-          position != null && position < size ? target.get(position) : inBatch.get(grant);
+      LedgerEvent named = held(target, grant);
+      if (named == null) {
+        named = earlier(grant, batch, i, inBatch);
+      }
       if (!(named instanceof Granted)) {
         throw new RejectedEventException(
             event.id(),
@@ -256,6 +269,34 @@ public final class Ledger {
                 + ", which is not a granted event of this ledger");
       }
     }
+  }
+
+  /** This ledger's event with this id, if any; called holding the monitor of {@code target}. */
+  private @Nullable LedgerEvent held(Log target, String id) {
+    int position = target.indexOf(id);
+    return position >= 0 && position < size ? target.get(position) : null;
+  }
+
+  /**
+   * The event with this id among the first {@code end} of the batch: from {@code inBatch} when
+   * there is one, else by a scan (a short batch).
+   */
+  private static @Nullable LedgerEvent earlier(
+      String id, List<LedgerEvent> batch, int end, @Nullable Map<String, LedgerEvent> inBatch) {
+    if (inBatch != null) {
+      return inBatch.get(id);
+    }
+    for (int j = 0; j < end; j++) {
+      if (batch.get(j).id().equals(id)) {
+        return batch.get(j);
+      }
+    }
+    return null;
+  }
+
+  /** Whether this ledger and {@code other} share one log: one was appended to the other in place. */
+  boolean sharesLogWith(Ledger other) {
+    return log == other.log;
   }
 
   @Override
@@ -279,29 +320,48 @@ public final class Ledger {
   /**
    * The events of a line of ledgers, each appended to the last: it only grows, and a ledger of
    * version {@code n} sees its first {@code n} events, which never change. Appends hold the
-   * log's monitor; readers read without locking.
+   * log's monitor; readers of the events read without locking.
+   *
+   * <p>The index of event ids is open addressing, guarded by the monitor: each slot of {@code
+   * slots} holds a position plus one (0 is an empty slot), found from the id's hash by linear
+   * probing, the ids compared through the events. It is kept at most half full. A position at or
+   * past a ledger's size is not that ledger's.
    */
   private static final class Log {
     private volatile LedgerEvent[] events;
-    /**
-     * Event id to position, guarded by this; an id at or past a ledger's size is not that
-     * ledger's.
-     */
-    final HashMap<String, Integer> index;
-
+    private int[] slots; // guarded by this
+    private int indexed; // guarded by this: the ids in slots
     private int size; // guarded by this
 
     Log(int capacity) {
       this.events = new LedgerEvent[Math.max(capacity, 4)];
-      this.index = new HashMap<>();
+      this.slots = new int[slotsFor(capacity)];
     }
 
     int size() {
       return size;
     }
 
-    synchronized @Nullable Integer position(String id) {
-      return index.get(id);
+    /** The position of the event with this id, or -1. */
+    synchronized int position(String id) {
+      return indexOf(id);
+    }
+
+    /** The position of the event with this id, or -1; called holding this log's monitor. */
+    int indexOf(String id) {
+      LedgerEvent[] in = events;
+      int hash = id.hashCode();
+      int mask = slots.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        int entry = slots[slot];
+        if (entry == 0) {
+          return -1;
+        }
+        String held = in[entry - 1].id();
+        if (held.hashCode() == hash && held.equals(id)) {
+          return entry - 1;
+        }
+      }
     }
 
     LedgerEvent get(int position) {
@@ -313,7 +373,7 @@ public final class Ledger {
       LedgerEvent[] source = events;
       for (int i = 0; i < length; i++) {
         copy.events[i] = source[i];
-        copy.index.putIfAbsent(source[i].id(), i);
+        copy.index(copy.events, i);
       }
       copy.size = length;
       return copy;
@@ -326,10 +386,56 @@ public final class Ledger {
       }
       for (LedgerEvent event : batch) {
         target[size] = event;
-        index.putIfAbsent(event.id(), size);
+        index(target, size);
         size++;
       }
       events = target; // publishes the new events to readers of the array
+    }
+
+    /** Indexes the event at {@code position} of {@code in} unless its id is indexed: the first wins. */
+    private void index(LedgerEvent[] in, int position) {
+      if ((indexed + 1) * 2 > slots.length) {
+        rehash(in, slots.length * 2);
+      }
+      String id = in[position].id();
+      int hash = id.hashCode();
+      int mask = slots.length - 1;
+      int slot = spread(hash) & mask;
+      for (int entry = slots[slot]; entry != 0; entry = slots[slot]) {
+        String held = in[entry - 1].id();
+        if (held.hashCode() == hash && held.equals(id)) {
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = position + 1;
+      indexed++;
+    }
+
+    private void rehash(LedgerEvent[] in, int length) {
+      int[] table = new int[length];
+      int mask = length - 1;
+      for (int entry : slots) {
+        if (entry != 0) {
+          int slot = spread(in[entry - 1].id().hashCode()) & mask;
+          while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          table[slot] = entry;
+        }
+      }
+      slots = table;
+    }
+
+    /** Slots for {@code ids} ids at most half full: a power of two, at least 8. */
+    private static int slotsFor(int ids) {
+      return Math.max(8, Integer.highestOneBit(Math.max(ids, 1) * 2 - 1) << 1);
+    }
+
+    /** Mixes the hash so that ids with close hashes (e1, e2, ...) spread over the slots. */
+    private static int spread(int hash) {
+      int mixed = hash * 0x9E3779B9;
+      return mixed ^ (mixed >>> 16);
     }
   }
 
