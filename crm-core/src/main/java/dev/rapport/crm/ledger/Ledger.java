@@ -65,7 +65,11 @@ public final class Ledger {
   private final long latestSecond;
   private final int latestNano;
 
-  private final List<LedgerEvent> events;
+  /**
+   * {@link #events()}, made on first use (most ledgers of a replay are never read): a racy cache
+   * that is safe because a {@link View} is immutable, its fields final.
+   */
+  private @Nullable List<LedgerEvent> events;
 
   private Ledger(
       CustomerProfile customer, Log log, int size, int erasedAt, long latestSecond, int latestNano) {
@@ -75,7 +79,6 @@ public final class Ledger {
     this.erasedAt = erasedAt;
     this.latestSecond = latestSecond;
     this.latestNano = latestNano;
-    this.events = new View(log, size);
   }
 
   /** An empty ledger for the customer: a known customer with no relationship yet. */
@@ -99,7 +102,12 @@ public final class Ledger {
 
   /** Every event in ledger (append) order; an unmodifiable list that never changes. */
   public List<LedgerEvent> events() {
-    return events;
+    List<LedgerEvent> view = events;
+    if (view == null) {
+      view = new View(log, size);
+      events = view;
+    }
+    return view;
   }
 
   /** The number of events; the version used for optimistic concurrency by stores. */
@@ -145,7 +153,7 @@ public final class Ledger {
   public List<LedgerEvent> asOf(Instant at) {
     checkNotNull(at, "at");
     return BY_TIME.immutableSortedCopy(
-        events.stream().filter(e -> !e.at().isAfter(at)).collect(ImmutableList.toImmutableList()));
+        events().stream().filter(e -> !e.at().isAfter(at)).collect(ImmutableList.toImmutableList()));
   }
 
   /** The fold of every event, computed on first use and kept: see {@link Standing#of}. */
@@ -303,12 +311,12 @@ public final class Ledger {
   public boolean equals(@Nullable Object other) {
     return other instanceof Ledger
         && ((Ledger) other).customer.equals(customer)
-        && ((Ledger) other).events.equals(events);
+        && ((Ledger) other).events().equals(events());
   }
 
   @Override
   public int hashCode() {
-    return 31 * customer.hashCode() + events.hashCode();
+    return 31 * customer.hashCode() + events().hashCode();
   }
 
   /** The customer id and the number of events; never the events' content. */
