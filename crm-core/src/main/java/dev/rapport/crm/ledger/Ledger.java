@@ -330,20 +330,21 @@ public final class Ledger {
    * version {@code n} sees its first {@code n} events, which never change. Appends hold the
    * log's monitor; readers of the events read without locking.
    *
-   * <p>The index of event ids is open addressing, guarded by the monitor: each slot of {@code
-   * slots} holds a position plus one (0 is an empty slot), found from the id's hash by linear
-   * probing, the ids compared through the events. It is kept at most half full. A position at or
-   * past a ledger's size is not that ledger's.
+   * <p>The index of event ids is open addressing, guarded by the monitor: a slot is two ints of
+   * {@code slots}, the id's hash and its position plus one (0 is an empty slot), found from the
+   * hash by linear probing; an id is compared through the events only where the hash is equal, so
+   * a probe rarely leaves the table. It is kept at most three quarters full. A position at or past
+   * a ledger's size is not that ledger's.
    */
   private static final class Log {
     private volatile LedgerEvent[] events;
-    private int[] slots; // guarded by this
+    private int[] slots; // guarded by this: slot s is slots[2s] (hash) and slots[2s + 1] (position + 1)
     private int indexed; // guarded by this: the ids in slots
     private int size; // guarded by this
 
     Log(int capacity) {
       this.events = new LedgerEvent[Math.max(capacity, 4)];
-      this.slots = new int[slotsFor(capacity)];
+      this.slots = new int[2 * slotsFor(capacity)];
     }
 
     int size() {
@@ -358,15 +359,15 @@ public final class Ledger {
     /** The position of the event with this id, or -1; called holding this log's monitor. */
     int indexOf(String id) {
       LedgerEvent[] in = events;
+      int[] table = slots;
       int hash = id.hashCode();
-      int mask = slots.length - 1;
+      int mask = (table.length >> 1) - 1;
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-        int entry = slots[slot];
+        int entry = table[2 * slot + 1];
         if (entry == 0) {
           return -1;
         }
-        String held = in[entry - 1].id();
-        if (held.hashCode() == hash && held.equals(id)) {
+        if (table[2 * slot] == hash && in[entry - 1].id().equals(id)) {
           return entry - 1;
         }
       }
@@ -402,42 +403,49 @@ public final class Ledger {
 
     /** Indexes the event at {@code position} of {@code in} unless its id is indexed: the first wins. */
     private void index(LedgerEvent[] in, int position) {
-      if ((indexed + 1) * 2 > slots.length) {
-        rehash(in, slots.length * 2);
+      if ((indexed + 1) * 4 > (slots.length >> 1) * 3) {
+        rehash(slots.length); // twice the slots
       }
+      int[] table = slots;
       String id = in[position].id();
       int hash = id.hashCode();
-      int mask = slots.length - 1;
+      int mask = (table.length >> 1) - 1;
       int slot = spread(hash) & mask;
-      for (int entry = slots[slot]; entry != 0; entry = slots[slot]) {
-        String held = in[entry - 1].id();
-        if (held.hashCode() == hash && held.equals(id)) {
+      for (int entry = table[2 * slot + 1]; entry != 0; entry = table[2 * slot + 1]) {
+        if (table[2 * slot] == hash && in[entry - 1].id().equals(id)) {
           return;
         }
         slot = (slot + 1) & mask;
       }
-      slots[slot] = position + 1;
+      table[2 * slot] = hash;
+      table[2 * slot + 1] = position + 1;
       indexed++;
     }
 
-    private void rehash(LedgerEvent[] in, int length) {
-      int[] table = new int[length];
-      int mask = length - 1;
-      for (int entry : slots) {
-        if (entry != 0) {
-          int slot = spread(in[entry - 1].id().hashCode()) & mask;
-          while (table[slot] != 0) {
+    /** Moves every id to a table of {@code count} slots, by the hashes it holds. */
+    private void rehash(int count) {
+      int[] table = new int[2 * count];
+      int mask = count - 1;
+      for (int from = 0; from < slots.length; from += 2) {
+        if (slots[from + 1] != 0) {
+          int slot = spread(slots[from]) & mask;
+          while (table[2 * slot + 1] != 0) {
             slot = (slot + 1) & mask;
           }
-          table[slot] = entry;
+          table[2 * slot] = slots[from];
+          table[2 * slot + 1] = slots[from + 1];
         }
       }
       slots = table;
     }
 
-    /** Slots for {@code ids} ids at most half full: a power of two, at least 8. */
+    /** Slots for {@code ids} ids at most three quarters full: a power of two, at least 8. */
     private static int slotsFor(int ids) {
-      return Math.max(8, Integer.highestOneBit(Math.max(ids, 1) * 2 - 1) << 1);
+      int count = 8;
+      while (count * 3 < ids * 4) {
+        count <<= 1;
+      }
+      return count;
     }
 
     /** Mixes the hash so that ids with close hashes (e1, e2, ...) spread over the slots. */
