@@ -358,19 +358,8 @@ public final class Ledger {
 
     /** The position of the event with this id, or -1; called holding this log's monitor. */
     int indexOf(String id) {
-      LedgerEvent[] in = events;
-      int[] table = slots;
-      int hash = id.hashCode();
-      int mask = (table.length >> 1) - 1;
-      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-        int entry = table[2 * slot + 1];
-        if (entry == 0) {
-          return -1;
-        }
-        if (table[2 * slot] == hash && in[entry - 1].id().equals(id)) {
-          return entry - 1;
-        }
-      }
+      int slot = slotOf(id, id.hashCode(), events);
+      return slot < 0 ? -1 : slots[2 * slot + 1] - 1;
     }
 
     LedgerEvent get(int position) {
@@ -404,22 +393,35 @@ public final class Ledger {
     /** Indexes the event at {@code position} of {@code in} unless its id is indexed: the first wins. */
     private void index(LedgerEvent[] in, int position) {
       if ((indexed + 1) * 4 > (slots.length >> 1) * 3) {
-        rehash(slots.length); // twice the slots
+        rehash(slots.length); // twice as many slots: slots holds two ints a slot
       }
-      int[] table = slots;
       String id = in[position].id();
       int hash = id.hashCode();
-      int mask = (table.length >> 1) - 1;
-      int slot = spread(hash) & mask;
-      for (int entry = table[2 * slot + 1]; entry != 0; entry = table[2 * slot + 1]) {
-        if (table[2 * slot] == hash && in[entry - 1].id().equals(id)) {
-          return;
-        }
-        slot = (slot + 1) & mask;
+      int slot = slotOf(id, hash, in);
+      if (slot < 0) {
+        int empty = -(slot + 1);
+        slots[2 * empty] = hash;
+        slots[2 * empty + 1] = position + 1;
+        indexed++;
       }
-      table[2 * slot] = hash;
-      table[2 * slot + 1] = position + 1;
-      indexed++;
+    }
+
+    /**
+     * The slot holding {@code id} (whose hash is {@code hash}), compared through the events
+     * {@code in}; or, if none does, {@code -(s + 1)} for the empty slot {@code s} where it goes.
+     */
+    private int slotOf(String id, int hash, LedgerEvent[] in) {
+      int[] table = slots;
+      int mask = (table.length >> 1) - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        int entry = table[2 * slot + 1];
+        if (entry == 0) {
+          return -(slot + 1);
+        }
+        if (table[2 * slot] == hash && in[entry - 1].id().equals(id)) {
+          return slot;
+        }
+      }
     }
 
     /** Moves every id to a table of {@code count} slots, by the hashes it holds. */
