@@ -49,8 +49,8 @@ import org.openjdk.jol.info.GraphLayout;
  *       ArrayList} and its id into a {@code HashMap<String, Integer>}.
  * </ul>
  *
- * <p>Setup prints the bytes a one-ledger line of 1,000,000 events keeps beyond the events
- * themselves (JOL: the log's arrays, its index and the last ledger), per event.
+ * <p>Setup prints the bytes a one-ledger line of 1,000,000 events keeps beyond the events and a
+ * plain array of them (JOL): its index of ids, the slack of its array, the last ledger; per event.
  *
  * <pre>
  * mvn -B -q -pl crm-core -Pbenchmarks -DskipTests verify -Djmh.args="LedgerAppendBenchmark -prof gc"
@@ -102,7 +102,7 @@ public class LedgerAppendBenchmark {
     long line = GraphLayout.parseInstance(one).totalSize();
     long alone = GraphLayout.parseInstance((Object) events, customers[0]).totalSize();
     System.out.printf(
-        "%nkept by a one-ledger line beyond its events: %.1f B/event%n", (line - alone) / (double) EVENTS);
+        "%nkept by a one-ledger line beyond its events and an array of them: %.1f B/event%n", (line - alone) / (double) EVENTS);
   }
 
   private LedgerEvent[] makeEvents() {
