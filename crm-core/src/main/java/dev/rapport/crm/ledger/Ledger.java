@@ -302,6 +302,11 @@ public final class Ledger {
     return null;
   }
 
+  /** Whether this ledger's id index moved to a map, its ids sharing hashes ({@link Log#COLLISIONS}). */
+  boolean indexesCollidingIds() {
+    return log.collided();
+  }
+
   /** Whether this ledger and {@code other} share one log: one was appended to the other in place. */
   boolean sharesLogWith(Ledger other) {
     return log == other.log;
@@ -335,9 +340,21 @@ public final class Ledger {
    * hash by linear probing; an id is compared through the events only where the hash is equal, so
    * a probe rarely leaves the table. It is kept at most three quarters full. A position at or past
    * a ledger's size is not that ledger's.
+   *
+   * <p>Ids can be made to share a {@link String#hashCode} ("Aa" and "BB" do), and a probe walks
+   * past every id of its hash: a ledger of such ids would cost time quadratic in its size. Once a
+   * probe meets more than {@link #COLLISIONS} of them, the log moves its index to a {@link
+   * HashMap}, which keeps the ids of one hash in a tree, and uses it from then on.
    */
   private static final class Log {
+    /** Ids of one hash a probe may meet before the index moves to a map. */
+    static final int COLLISIONS = 8;
+
     private volatile LedgerEvent[] events;
+    /** The index once ids collided, in place of {@code slots}; guarded by this. */
+    private @Nullable HashMap<String, Integer> collided;
+    /** Ids of the probed id's hash that the last probe met; guarded by this. */
+    private int met;
     private int[] slots; // guarded by this: slot s is slots[2s] (hash) and slots[2s + 1] (position + 1)
     private int indexed; // guarded by this: the ids in slots
     private int size; // guarded by this
@@ -358,6 +375,10 @@ public final class Ledger {
 
     /** The position of the event with this id, or -1; called holding this log's monitor. */
     int indexOf(String id) {
+      if (collided != null) {
+        Integer position = collided.get(id);
+        return position == null ? -1 : position;
+      }
       int slot = slotOf(id, id.hashCode(), events);
       return slot < 0 ? -1 : slots[2 * slot + 1] - 1;
     }
@@ -392,18 +413,39 @@ public final class Ledger {
 
     /** Indexes the event at {@code position} of {@code in} unless its id is indexed: the first wins. */
     private void index(LedgerEvent[] in, int position) {
+      if (collided != null) {
+        collided.putIfAbsent(in[position].id(), position);
+        return;
+      }
       if ((indexed + 1) * 4 > (slots.length >> 1) * 3) {
         rehash(slots.length); // twice as many slots: slots holds two ints a slot
       }
       String id = in[position].id();
       int hash = id.hashCode();
       int slot = slotOf(id, hash, in);
-      if (slot < 0) {
+      if (slot < 0 && met > COLLISIONS) {
+        collide(in, position);
+      } else if (slot < 0) {
         int empty = -(slot + 1);
         slots[2 * empty] = hash;
         slots[2 * empty + 1] = position + 1;
         indexed++;
       }
+    }
+
+    /** Moves the index to a map: the ids up to {@code position} of {@code in}, the first wins. */
+    private void collide(LedgerEvent[] in, int position) {
+      HashMap<String, Integer> map = new HashMap<>();
+      for (int i = 0; i <= position; i++) {
+        map.putIfAbsent(in[i].id(), i);
+      }
+      collided = map;
+      slots = new int[0];
+    }
+
+    /** Whether the index moved to a map ({@link #COLLISIONS}). */
+    synchronized boolean collided() {
+      return collided != null;
     }
 
     /**
@@ -413,13 +455,17 @@ public final class Ledger {
     private int slotOf(String id, int hash, LedgerEvent[] in) {
       int[] table = slots;
       int mask = (table.length >> 1) - 1;
+      met = 0;
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
         int entry = table[2 * slot + 1];
         if (entry == 0) {
           return -(slot + 1);
         }
-        if (table[2 * slot] == hash && in[entry - 1].id().equals(id)) {
-          return slot;
+        if (table[2 * slot] == hash) {
+          if (in[entry - 1].id().equals(id)) {
+            return slot;
+          }
+          met++;
         }
       }
     }

@@ -275,6 +275,34 @@ final class LedgerIndexTest {
     assertThat(full.append(confirmation(ids.get(800), day(2), grant)).event(ids.get(800))).isPresent();
     assertThat(early.event(ids.get(200))).isEmpty();
     assertThat(early.append(purchase(ids.get(200), day(3))).event(ids.get(200)).orElseThrow().at()).isEqualTo(day(3));
+    assertThat(full.indexesCollidingIds())
+        .as("ids sharing one hash move the index to a map, whose tree bounds each lookup")
+        .isTrue();
+  }
+
+  /**
+   * The index moves to a map only once a probe meets more than eight ids of its own hash: ids of
+   * ordinary, different hashes never move it, and nine ids sharing one hash do.
+   */
+  @Test
+  void onlyIdsSharingAHashMoveTheIndexToAMap() {
+    Ledger plain = Ledger.of(customer());
+    for (int i = 0; i < 5_000; i++) {
+      plain = plain.append(purchase("e" + i, day(0)));
+    }
+    assertThat(plain.indexesCollidingIds()).isFalse();
+
+    Ledger colliding = Ledger.of(customer());
+    String[] sameHash = {"AaAaAaAa", "AaAaAaBB", "AaAaBBAa", "AaAaBBBB", "AaBBAaAa", "AaBBAaBB", "AaBBBBAa",
+        "AaBBBBBB", "BBAaAaAa", "BBAaAaBB"};
+    for (int i = 0; i < sameHash.length; i++) {
+      colliding = colliding.append(purchase(sameHash[i], day(0)));
+      assertThat(colliding.indexesCollidingIds()).as("after %d ids of one hash", i + 1).isEqualTo(i + 1 > 9);
+    }
+    for (String id : sameHash) {
+      assertThat(colliding.event(id)).isPresent();
+    }
+    assertThat(colliding.event("BBBBBBBB")).isEmpty();
   }
 
   /** A version appended to again forks; lookups in the older line stay as they were. */
