@@ -100,17 +100,16 @@ final class Chain {
    * bytes} ends, as an index of {@code bytes}, or -1.
    */
   static int contentEnd(byte[] bytes, int from, int length) {
-    byte[] line = bytes;
     int end = from + length - LineFrame.SUFFIX_LENGTH - SUFFIX_LENGTH;
     if (end < from + 2) {
       return -1;
     }
     for (int i = 0; i < PREFIX.length; i++) {
-      if (line[end + i] != PREFIX[i]) {
+      if (bytes[end + i] != PREFIX[i]) {
         return -1;
       }
     }
-    return line[end + SUFFIX_LENGTH - 1] == '"' ? end : -1;
+    return bytes[end + SUFFIX_LENGTH - 1] == '"' ? end : -1;
   }
 
   /**

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Replays a journal into ledgers, cutting a torn last line and refusing any other damage; checks
  * the hash chain of every line; finishes an erasure a crash interrupted; upgrades a {@code
- * rapport-journal/1} journal. A new (empty) journal gets its header line.
+ * rapport-journal/1} journal. A new (empty) journal gets its header line. The lines are read,
+ * checked alone and decoded by {@link Decoding}; this class folds them in order.
  *
  * <p>A line is <em>torn</em> only when it has no newline: a crash cut its write short, always at
  * the end of the file, and its write was never acknowledged. A complete line whose checksum does
