@@ -30,7 +30,10 @@ public abstract sealed class Confirmed implements LedgerEvent permits ImmutableC
   @Value.Check
   void check() {
     Events.checkId(this);
-    Limits.checkId(grant(), "confirmed event " + id() + ": grant");
+    String grant = grant();
+    if (grant.isBlank() || grant.length() > Limits.MAX_ID_LENGTH || !Limits.isString(grant)) {
+      Limits.checkId(grant, "confirmed event " + id() + ": grant"); // the message only on failure
+    }
   }
 
   /** Builds a {@link Confirmed} event. */

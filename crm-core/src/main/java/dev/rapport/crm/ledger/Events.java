@@ -15,15 +15,16 @@ final class Events {
    * instants {@link Limits} accepts ({@code RULES.md}, "Bounds of values").
    */
   static void checkId(LedgerEvent event) {
-    String type = Words.of(event.type());
-    checkArgument(
-        !event.id().isBlank(),
-        "%s %s event needs a non-blank id",
-        "aeiou".indexOf(type.charAt(0)) >= 0 ? "an" : "a",
-        type);
-    if (event.id().length() > Limits.MAX_ID_LENGTH || !Limits.isString(event.id()) || !Limits.isInRange(event.at())) {
-      Limits.checkId(event.id(), type + " event id"); // the messages are built only on failure
-      Limits.checkInstant(event.at(), type + " event " + event.id() + ": at");
+    String id = event.id();
+    if (id.isBlank() || id.length() > Limits.MAX_ID_LENGTH || !Limits.isString(id) || !Limits.isInRange(event.at())) {
+      String type = Words.of(event.type()); // the messages are built only on failure
+      checkArgument(
+          !id.isBlank(),
+          "%s %s event needs a non-blank id",
+          "aeiou".indexOf(type.charAt(0)) >= 0 ? "an" : "a",
+          type);
+      Limits.checkId(id, type + " event id");
+      Limits.checkInstant(event.at(), type + " event " + id + ": at");
     }
   }
 

@@ -76,7 +76,9 @@ public abstract sealed class Granted implements LedgerEvent permits ImmutableGra
     Events.checkId(this);
     Events.checkText(this, "entity", entity());
     Events.checkText(this, "staff", staff());
-    expiresAt().ifPresent(e -> Limits.checkInstant(e, "granted event " + id() + ": expiresAt"));
+    if (expiresAt().isPresent() && !Limits.isInRange(expiresAt().get())) {
+      Limits.checkInstant(expiresAt().get(), "granted event " + id() + ": expiresAt"); // fails
+    }
     checkArgument(!intents().isEmpty(), "granted event %s names no intent", id());
     checkArgument(!channels().isEmpty(), "granted event %s names no channel", id());
     expiresAt()

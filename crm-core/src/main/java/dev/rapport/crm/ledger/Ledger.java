@@ -42,6 +42,9 @@ public final class Ledger {
     Access.<Ledger>setReadings(Ledger.class, Standing::reading);
   }
 
+  /** The longest batch whose ids are checked against each other by a scan rather than a map. */
+  private static final int SCANNED_BATCH = 8;
+
   private static final Ordering<LedgerEvent> BY_TIME =
       Ordering.natural().onResultOf(LedgerEvent::at);
 
@@ -62,7 +65,11 @@ public final class Ledger {
   private final long latestSecond;
   private final int latestNano;
 
-  private final List<LedgerEvent> events;
+  /**
+   * {@link #events()}, made on first use (most ledgers of a replay are never read): a racy cache
+   * that is safe because a {@link View} is immutable, its fields final.
+   */
+  private @Nullable List<LedgerEvent> events;
 
   private Ledger(
       CustomerProfile customer, Log log, int size, int erasedAt, long latestSecond, int latestNano) {
@@ -72,7 +79,6 @@ public final class Ledger {
     this.erasedAt = erasedAt;
     this.latestSecond = latestSecond;
     this.latestNano = latestNano;
-    this.events = new View(log, size);
   }
 
   /** An empty ledger for the customer: a known customer with no relationship yet. */
@@ -96,7 +102,12 @@ public final class Ledger {
 
   /** Every event in ledger (append) order; an unmodifiable list that never changes. */
   public List<LedgerEvent> events() {
-    return events;
+    List<LedgerEvent> view = events;
+    if (view == null) {
+      view = new View(log, size);
+      events = view;
+    }
+    return view;
   }
 
   /** The number of events; the version used for optimistic concurrency by stores. */
@@ -106,10 +117,8 @@ public final class Ledger {
 
   /** The event with this id, if the ledger holds one. */
   public Optional<LedgerEvent> event(String id) {
-    Integer position = log.position(checkNotNull(id, "id"));
-    return position != null && position < size
-        ? Optional.of(log.get(position))
-        : Optional.empty();
+    int position = log.position(checkNotNull(id, "id"));
+    return position >= 0 && position < size ? Optional.of(log.get(position)) : Optional.empty();
   }
 
   /** The {@link Erased} event, if the customer was erased. */
@@ -144,7 +153,7 @@ public final class Ledger {
   public List<LedgerEvent> asOf(Instant at) {
     checkNotNull(at, "at");
     return BY_TIME.immutableSortedCopy(
-        events.stream().filter(e -> !e.at().isAfter(at)).collect(ImmutableList.toImmutableList()));
+        events().stream().filter(e -> !e.at().isAfter(at)).collect(ImmutableList.toImmutableList()));
   }
 
   /** The fold of every event, computed on first use and kept: see {@link Standing#of}. */
@@ -193,22 +202,25 @@ public final class Ledger {
    */
   public Ledger append(List<? extends LedgerEvent> newEvents) {
     checkNotNull(newEvents, "events");
-    List<LedgerEvent> batch = ImmutableList.copyOf(newEvents);
+    List<LedgerEvent> batch = ImmutableList.copyOf(newEvents); // the list itself if immutable
     if (batch.isEmpty()) {
       return this;
     }
     synchronized (log) {
       // A ledger appended to twice (an older version appended again) forks its own copy.
       Log target = log.size() == size ? log : log.copyOf(size);
-      Map<String, LedgerEvent> inBatch = new HashMap<>();
+      // The batch's earlier events by id, for a batch too long to scan.
+      @Nullable Map<String, LedgerEvent> inBatch = batch.size() > SCANNED_BATCH ? new HashMap<>() : null;
       boolean erased = erasedAt >= 0;
       int erasedPosition = erasedAt;
       long second = latestSecond;
       int nano = latestNano;
       for (int i = 0; i < batch.size(); i++) {
         LedgerEvent event = batch.get(i);
-        check(event, target, inBatch, erased);
-        inBatch.put(event.id(), event);
+        check(event, target, batch, i, inBatch, erased);
+        if (inBatch != null) {
+          inBatch.put(event.id(), event);
+        }
         if (event instanceof Erased && !erased) {
           erased = true;
           erasedPosition = size + i;
@@ -219,13 +231,22 @@ public final class Ledger {
           nano = at.getNano();
         }
       }
-      target.addAll(batch);
+      target.addAll(batch); // only once every event passed: nothing of a refused batch is kept
       return new Ledger(customer, target, size + batch.size(), erasedPosition, second, nano);
     }
   }
 
+  /**
+   * Refuses {@code batch.get(i)} if the ledger or the batch before it already holds its id, if it
+   * confirms no grant of either, or if it follows an erasure. Called holding the log's monitor.
+   */
   private void check(
-      LedgerEvent event, Log target, Map<String, LedgerEvent> inBatch, boolean erased) {
+      LedgerEvent event,
+      Log target,
+      List<LedgerEvent> batch,
+      int i,
+      @Nullable Map<String, LedgerEvent> inBatch,
+      boolean erased) {
     checkNotNull(event, "event");
     if (erased) {
       throw new RejectedEventException(
@@ -236,16 +257,16 @@ public final class Ledger {
               + event.id()
               + ")");
     }
-    Integer held = target.index.get(event.id()); // holding the log's monitor
-    if ((held != null && held < size) || inBatch.containsKey(event.id())) {
+    if (held(target, event.id()) != null || earlier(event.id(), batch, i, inBatch) != null) {
       throw new RejectedEventException(
           event.id(), "ledger of customer " + customer.id() + " already holds an event " + event.id());
     }
     if (event instanceof Confirmed) {
       String grant = ((Confirmed) event).grant();
-      Integer position = target.index.get(grant);
-      LedgerEvent named =
-          position != null && position < size ? target.get(position) : inBatch.get(grant);
+      LedgerEvent named = held(target, grant);
+      if (named == null) {
+        named = earlier(grant, batch, i, inBatch);
+      }
       if (!(named instanceof Granted)) {
         throw new RejectedEventException(
             event.id(),
@@ -258,16 +279,49 @@ public final class Ledger {
     }
   }
 
+  /** This ledger's event with this id, if any; called holding the monitor of {@code target}. */
+  private @Nullable LedgerEvent held(Log target, String id) {
+    int position = target.indexOf(id);
+    return position >= 0 && position < size ? target.get(position) : null;
+  }
+
+  /**
+   * The event with this id among the first {@code end} of the batch: from {@code inBatch} when
+   * there is one, else by a scan (a short batch).
+   */
+  private static @Nullable LedgerEvent earlier(
+      String id, List<LedgerEvent> batch, int end, @Nullable Map<String, LedgerEvent> inBatch) {
+    if (inBatch != null) {
+      return inBatch.get(id);
+    }
+    for (int j = 0; j < end; j++) {
+      if (batch.get(j).id().equals(id)) {
+        return batch.get(j);
+      }
+    }
+    return null;
+  }
+
+  /** Whether this ledger's id index moved to a map, its ids sharing hashes ({@link Log#COLLISIONS}). */
+  boolean indexesCollidingIds() {
+    return log.collided();
+  }
+
+  /** Whether this ledger and {@code other} share one log: one was appended to the other in place. */
+  boolean sharesLogWith(Ledger other) {
+    return log == other.log;
+  }
+
   @Override
   public boolean equals(@Nullable Object other) {
     return other instanceof Ledger
         && ((Ledger) other).customer.equals(customer)
-        && ((Ledger) other).events.equals(events);
+        && ((Ledger) other).events().equals(events());
   }
 
   @Override
   public int hashCode() {
-    return 31 * customer.hashCode() + events.hashCode();
+    return 31 * customer.hashCode() + events().hashCode();
   }
 
   /** The customer id and the number of events; never the events' content. */
@@ -279,29 +333,54 @@ public final class Ledger {
   /**
    * The events of a line of ledgers, each appended to the last: it only grows, and a ledger of
    * version {@code n} sees its first {@code n} events, which never change. Appends hold the
-   * log's monitor; readers read without locking.
+   * log's monitor; readers of the events read without locking.
+   *
+   * <p>The index of event ids is open addressing, guarded by the monitor: a slot is two ints of
+   * {@code slots}, the id's hash and its position plus one (0 is an empty slot), found from the
+   * hash by linear probing; an id is compared through the events only where the hash is equal, so
+   * a probe rarely leaves the table. It is kept at most three quarters full. A position at or past
+   * a ledger's size is not that ledger's.
+   *
+   * <p>Ids can be made to share a {@link String#hashCode} ("Aa" and "BB" do), and a probe walks
+   * past every id of its hash: a ledger of such ids would cost time quadratic in its size. Once a
+   * probe meets more than {@link #COLLISIONS} of them, the log moves its index to a {@link
+   * HashMap}, which keeps the ids of one hash in a tree, and uses it from then on.
    */
   private static final class Log {
-    private volatile LedgerEvent[] events;
-    /**
-     * Event id to position, guarded by this; an id at or past a ledger's size is not that
-     * ledger's.
-     */
-    final HashMap<String, Integer> index;
+    /** Ids of one hash a probe may meet before the index moves to a map. */
+    static final int COLLISIONS = 8;
 
+    private volatile LedgerEvent[] events;
+    /** The index once ids collided, in place of {@code slots}; guarded by this. */
+    private @Nullable HashMap<String, Integer> collided;
+    /** Ids of the probed id's hash that the last probe met; guarded by this. */
+    private int met;
+    private int[] slots; // guarded by this: slot s is slots[2s] (hash) and slots[2s + 1] (position + 1)
+    private int indexed; // guarded by this: the ids in slots
     private int size; // guarded by this
 
     Log(int capacity) {
       this.events = new LedgerEvent[Math.max(capacity, 4)];
-      this.index = new HashMap<>();
+      this.slots = new int[2 * slotsFor(capacity)];
     }
 
     int size() {
       return size;
     }
 
-    synchronized @Nullable Integer position(String id) {
-      return index.get(id);
+    /** The position of the event with this id, or -1. */
+    synchronized int position(String id) {
+      return indexOf(id);
+    }
+
+    /** The position of the event with this id, or -1; called holding this log's monitor. */
+    int indexOf(String id) {
+      if (collided != null) {
+        Integer position = collided.get(id);
+        return position == null ? -1 : position;
+      }
+      int slot = slotOf(id, id.hashCode(), events);
+      return slot < 0 ? -1 : slots[2 * slot + 1] - 1;
     }
 
     LedgerEvent get(int position) {
@@ -313,7 +392,7 @@ public final class Ledger {
       LedgerEvent[] source = events;
       for (int i = 0; i < length; i++) {
         copy.events[i] = source[i];
-        copy.index.putIfAbsent(source[i].id(), i);
+        copy.index(copy.events, i);
       }
       copy.size = length;
       return copy;
@@ -326,10 +405,101 @@ public final class Ledger {
       }
       for (LedgerEvent event : batch) {
         target[size] = event;
-        index.putIfAbsent(event.id(), size);
+        index(target, size);
         size++;
       }
       events = target; // publishes the new events to readers of the array
+    }
+
+    /** Indexes the event at {@code position} of {@code in} unless its id is indexed: the first wins. */
+    private void index(LedgerEvent[] in, int position) {
+      if (collided != null) {
+        collided.putIfAbsent(in[position].id(), position);
+        return;
+      }
+      if ((indexed + 1) * 4 > (slots.length >> 1) * 3) {
+        rehash(slots.length); // twice as many slots: slots holds two ints a slot
+      }
+      String id = in[position].id();
+      int hash = id.hashCode();
+      int slot = slotOf(id, hash, in);
+      if (slot < 0 && met > COLLISIONS) {
+        collide(in, position);
+      } else if (slot < 0) {
+        int empty = -(slot + 1);
+        slots[2 * empty] = hash;
+        slots[2 * empty + 1] = position + 1;
+        indexed++;
+      }
+    }
+
+    /** Moves the index to a map: the ids up to {@code position} of {@code in}, the first wins. */
+    private void collide(LedgerEvent[] in, int position) {
+      HashMap<String, Integer> map = new HashMap<>();
+      for (int i = 0; i <= position; i++) {
+        map.putIfAbsent(in[i].id(), i);
+      }
+      collided = map;
+      slots = new int[0];
+    }
+
+    /** Whether the index moved to a map ({@link #COLLISIONS}). */
+    synchronized boolean collided() {
+      return collided != null;
+    }
+
+    /**
+     * The slot holding {@code id} (whose hash is {@code hash}), compared through the events
+     * {@code in}; or, if none does, {@code -(s + 1)} for the empty slot {@code s} where it goes.
+     */
+    private int slotOf(String id, int hash, LedgerEvent[] in) {
+      int[] table = slots;
+      int mask = (table.length >> 1) - 1;
+      met = 0;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        int entry = table[2 * slot + 1];
+        if (entry == 0) {
+          return -(slot + 1);
+        }
+        if (table[2 * slot] == hash) {
+          if (in[entry - 1].id().equals(id)) {
+            return slot;
+          }
+          met++;
+        }
+      }
+    }
+
+    /** Moves every id to a table of {@code count} slots, by the hashes it holds. */
+    private void rehash(int count) {
+      int[] table = new int[2 * count];
+      int mask = count - 1;
+      for (int from = 0; from < slots.length; from += 2) {
+        if (slots[from + 1] != 0) {
+          int slot = spread(slots[from]) & mask;
+          while (table[2 * slot + 1] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          table[2 * slot] = slots[from];
+          table[2 * slot + 1] = slots[from + 1];
+        }
+      }
+      slots = table;
+    }
+
+    /** Slots for {@code ids} ids at most three quarters full: a power of two, at least 8. */
+    private static int slotsFor(int ids) {
+      int count = 8;
+      while (count * 3 < ids * 4) {
+        count <<= 1;
+      }
+      return count;
+    }
+
+    /** Mixes the hash so that ids with close hashes (e1, e2, ...) spread over the slots. */
+    private static int spread(int hash) {
+      int mixed = hash * 0x9E3779B9;
+      return mixed ^ (mixed >>> 16);
     }
   }
 

@@ -135,8 +135,11 @@ public final class Limits {
         details.size());
     details.forEach(
         (key, value) -> {
-          checkString(key, what + " key");
-          checkString(value, what + " '" + abbreviate(key) + "'");
+          // the messages are built only on failure
+          if (key == null || value == null || !isString(key) || !isString(value)) {
+            checkString(key, what + " key");
+            checkString(value, what + " '" + abbreviate(key) + "'");
+          }
         });
     return details;
   }

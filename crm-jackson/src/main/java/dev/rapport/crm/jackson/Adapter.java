@@ -39,7 +39,7 @@ final class Adapter {
     return new ValueDeserializer<>() {
       @Override
       public T deserialize(JsonParser p, DeserializationContext ctxt) {
-        return reader.read(new JsonIn(p, ctxt.getAttribute(JsonIn.SOURCE)));
+        return reader.read(new JsonIn(p));
       }
     };
   }

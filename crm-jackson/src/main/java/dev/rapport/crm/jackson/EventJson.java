@@ -86,16 +86,20 @@ final class EventJson {
   private static final JsonIn.Names ALL_FIELD_NAMES = new JsonIn.Names(ALL_FIELDS.toArray(new String[0]));
 
   /** Per type: the fields it allows (common, required, optional), in order. */
-  private static final ImmutableMap<EventType, ImmutableSet<String>> ALLOWED =
+  private static final ImmutableMap<EventType, JsonIn.FieldSet> ALLOWED =
       Maps.immutableEnumMap(
           Maps.toMap(
               REQUIRED.keySet(),
               type ->
-                  ImmutableSet.<String>builder()
-                      .addAll(COMMON)
-                      .addAll(REQUIRED.get(type))
-                      .addAll(OPTIONAL.get(type))
-                      .build()));
+                  new JsonIn.FieldSet(
+                      ALL_FIELD_NAMES,
+                      ImmutableSet.<String>builder()
+                          .addAll(COMMON)
+                          .addAll(REQUIRED.get(type))
+                          .addAll(OPTIONAL.get(type))
+                          .build())));
+
+  private static final JsonIn.FieldSet COMMON_FIELDS = new JsonIn.FieldSet(ALL_FIELD_NAMES, COMMON);
 
   private static final String[] COMMON_NAMES = COMMON.toArray(new String[0]);
 
@@ -263,8 +267,8 @@ final class EventJson {
         case "evidence" -> evidence = EvidenceJson.read(in);
         case "basis" -> basis = in.enumValue(Basis.class);
         case "expiresAt" -> expiresAt = in.instant();
-        case "staff" -> staff = in.string();
-        case "entity" -> entity = in.string();
+        case "staff" -> staff = in.sharedString();
+        case "entity" -> entity = in.sharedString();
         case "grant" -> grant = in.string();
         case "channel" -> channel = in.enumValue(Channel.class);
         case "optOutOffered" -> optOutOffered = in.bool();
@@ -316,7 +320,7 @@ final class EventJson {
     Fields fields = new Fields();
     while (object.next()) {
       EventType type = fields.type;
-      object.checkOrKeep(type == null ? "an event" : WHAT.get(type), type == null ? null : ALLOWED.get(type), COMMON);
+      object.checkOrKeep(type == null ? "an event" : WHAT.get(type), type == null ? null : ALLOWED.get(type), COMMON_FIELDS);
       if (!fields.read(in, object.name())) {
         throw object.unknownField("an event", ALL_FIELD_NAMES.toArray());
       }
@@ -380,7 +384,7 @@ final class EventJson {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) {
-      JsonIn in = new JsonIn(p, ctxt.getAttribute(JsonIn.SOURCE));
+      JsonIn in = new JsonIn(p);
       String path = in.path();
       var start = in.location();
       LedgerEvent event = read(in);

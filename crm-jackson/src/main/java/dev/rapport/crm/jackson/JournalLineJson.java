@@ -30,7 +30,7 @@ final class JournalLineJson {
           "salt", "prev", "crc32c");
 
   /** Fields that every line may hold (the deciding fields themselves are checked at the end). */
-  private static final ImmutableSet<String> ALWAYS = ImmutableSet.of("op", "prev", "crc32c");
+  private static final JsonIn.FieldSet ALWAYS = new JsonIn.FieldSet(NAMES, List.of("op", "prev", "crc32c"));
 
   /** What a line holds, by its {@code "op"}. */
   private enum Op {
@@ -52,7 +52,7 @@ final class JournalLineJson {
     private final @Nullable String name;
     private final String what;
     private final String[] required;
-    private final ImmutableSet<String> allowed;
+    private final JsonIn.FieldSet allowed;
     private final Function<Line, JournalRecord> record;
 
     Op(@Nullable String name, String what, List<String> required, List<String> optional,
@@ -61,7 +61,9 @@ final class JournalLineJson {
       this.what = what;
       this.required = required.toArray(new String[0]);
       this.allowed =
-          ImmutableSet.<String>builder().addAll(required).addAll(optional).add("prev", "crc32c").build();
+          new JsonIn.FieldSet(
+              NAMES,
+              ImmutableSet.<String>builder().addAll(required).addAll(optional).add("prev", "crc32c").build());
       this.record = record;
     }
 

@@ -2,12 +2,10 @@ package dev.rapport.crm.jackson;
 
 import static java.util.stream.Collectors.joining;
 
-import com.google.common.base.Enums;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rapport.crm.customer.Jurisdiction;
 import dev.rapport.crm.limits.Limits;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Strict reading of the wire format ({@code crm-jackson/README.md}, Conventions) over a Jackson parser:
@@ -51,25 +48,10 @@ final class JsonIn {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   static final String ALL = "ALL";
 
-  /**
-   * The {@code DeserializationContext} attribute under which a reader of this module passes the
-   * document's text (a {@code String} or {@code byte[]}), so that an error can point at the start
-   * of what Jackson found only after it (a repeated name).
-   */
-  static final String SOURCE = "dev.rapport.crm.jackson.source";
-
   final JsonParser parser;
 
-  /** The document's text, when the reader gave it ({@link #SOURCE}). */
-  private final @Nullable Object source;
-
   JsonIn(JsonParser parser) {
-    this(parser, null);
-  }
-
-  JsonIn(JsonParser parser, @Nullable Object source) {
     this.parser = parser;
-    this.source = source instanceof String || source instanceof byte[] ? source : null;
   }
 
   // ---------------------------------------------------------------- paths and errors
@@ -172,6 +154,33 @@ final class JsonIn {
       throw wrongType("a string");
     }
     return parser.getString();
+  }
+
+  /** Values kept per thread by {@link #sharedString}: a slot per hash, the last value wins. */
+  private static final ThreadLocal<String[]> SHARED = ThreadLocal.withInitial(() -> new String[256]);
+
+  /** The longest value {@link #sharedString} keeps. */
+  private static final int SHARED_LENGTH = 64;
+
+  /**
+   * A string, as the same instance as an equal value read recently on this thread: for fields
+   * whose values repeat across many events (a legal entity, a staff member, a notice's version),
+   * so that a million events read keep one copy of each value rather than a million. A short
+   * value is kept in a small table per thread until an other value takes its slot.
+   */
+  String sharedString() {
+    String text = string();
+    if (text.length() > SHARED_LENGTH) {
+      return text;
+    }
+    String[] seen = SHARED.get();
+    int slot = text.hashCode() & (seen.length - 1);
+    String kept = seen[slot];
+    if (text.equals(kept)) {
+      return kept;
+    }
+    seen[slot] = text;
+    return text;
   }
 
   boolean bool() {
@@ -394,8 +403,21 @@ final class JsonIn {
     return value;
   }
 
+  /** Each enum type's constants by name, made once per type (lock-free to read, unlike Guava's). */
+  private static final ClassValue<ImmutableMap<String, Enum<?>>> CONSTANTS =
+      new ClassValue<>() {
+        @Override
+        protected ImmutableMap<String, Enum<?>> computeValue(Class<?> type) {
+          ImmutableMap.Builder<String, Enum<?>> constants = ImmutableMap.builder();
+          for (Object constant : type.getEnumConstants()) {
+            constants.put(((Enum<?>) constant).name(), (Enum<?>) constant);
+          }
+          return constants.buildOrThrow();
+        }
+      };
+
   private static <E extends Enum<E>> @Nullable E lookup(Class<E> type, String name) {
-    return Enums.getIfPresent(type, name).orNull();
+    return type.cast(CONSTANTS.get(type).get(name));
   }
 
   static String allowed(Enum<?>[] values) {
@@ -537,6 +559,34 @@ final class JsonIn {
   }
 
   /**
+   * Some of the field names of an object type ({@link Names}), as one bit a name, so that an
+   * object read checks each field against them without a lookup; {@link #toString} lists them
+   * in the order given, for messages.
+   */
+  static final class FieldSet {
+    private final long bits;
+    private final String list;
+
+    FieldSet(Names of, Iterable<String> names) {
+      long mask = 0;
+      for (String name : names) {
+        int index = of.indexOf(name);
+        if (index < 0) {
+          throw new IllegalArgumentException("not a name of " + of + ": " + name);
+        }
+        mask |= 1L << index;
+      }
+      this.bits = mask;
+      this.list = String.join(", ", names);
+    }
+
+    @Override
+    public String toString() {
+      return list;
+    }
+  }
+
+  /**
    * Starts reading the object the parser stands on: {@code what}, such as {@code "an event"},
    * whose fields are {@code known} ({@link Names#ANY}: any field).
    */
@@ -544,101 +594,16 @@ final class JsonIn {
     if (token() != JsonToken.START_OBJECT) {
       throw wrongType("an object");
     }
-    if (!parser.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION)) {
-      throw new IllegalStateException(
-          "Rapport's wire format refuses repeated fields, which this parser cannot see: read with a"
-              + " mapper that has RapportModule registered (it enables"
-              + " StreamReadFeature.STRICT_DUPLICATE_DETECTION)");
-    }
     return new ObjectIn(what, known);
-  }
-
-  /** The first words of the message of Jackson's {@code STRICT_DUPLICATE_DETECTION}. */
-  private static final String JACKSON_DUPLICATE = "Duplicate Object property ";
-
-  /**
-   * The next token, Jackson's report of a repeated field (by {@link
-   * StreamReadFeature#STRICT_DUPLICATE_DETECTION}) turned into this format's error: the path of
-   * the repeated field and the position of the start of its name (its opening quote).
-   */
-  private JsonToken nextToken() {
-    try {
-      return parser.nextToken();
-    } catch (StreamReadException e) {
-      String message = e.getOriginalMessage();
-      if (message != null && message.startsWith(JACKSON_DUPLICATE) && e.getLocation() != null) {
-        String name = parser.currentName();
-        throw error(
-            path(), nameStart(e.getLocation(), name), "duplicate field \"" + name + "\"", e);
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * Where the name that ends at {@code after} starts. Jackson finds a repeated name once it has
-   * read it, and reports the position just after its closing quote; the name starts that many
-   * characters (bytes, in a byte source) before, at its opening quote: found in the document's
-   * text when the reader gave it, escaped quotes included; else the width of the name written
-   * without escapes (as this module writes every name).
-   */
-  private TokenStreamLocation nameStart(TokenStreamLocation after, String name) {
-    boolean bytes = after.getByteOffset() >= 0;
-    long end = bytes ? after.getByteOffset() : after.getCharOffset();
-    int width = openingQuote(end);
-    if (width < 0) {
-      width = (bytes ? name.getBytes(StandardCharsets.UTF_8).length : name.length()) + 2;
-    }
-    if (width >= after.getColumnNr()) {
-      return after; // not on this line: keep Jackson's position
-    }
-    return new TokenStreamLocation(
-        after.contentReference(),
-        bytes ? end - width : -1,
-        bytes ? -1 : end - width,
-        after.getLineNr(),
-        after.getColumnNr() - width);
-  }
-
-  /**
-   * The distance from the opening quote of the name whose closing quote is just before {@code
-   * end} in the document's text to {@code end}; -1 without the text or without such a name.
-   */
-  private int openingQuote(long end) {
-    int length =
-        source instanceof String text ? text.length() : source instanceof byte[] b ? b.length : -1;
-    if (end < 2 || end > length || unit((int) end - 1) != '"') {
-      return -1;
-    }
-    for (int i = (int) end - 2; i >= 0; i--) {
-      int c = unit(i);
-      if (c == '\n') {
-        return -1;
-      }
-      if (c == '"') {
-        int backslashes = 0;
-        while (i - backslashes - 1 >= 0 && unit(i - backslashes - 1) == '\\') {
-          backslashes++;
-        }
-        if (backslashes % 2 == 0) {
-          return (int) end - i;
-        }
-      }
-    }
-    return -1;
-  }
-
-  /** The character (or byte) at {@code index} of the document's text. */
-  private int unit(int index) {
-    return source instanceof String text ? text.charAt(index) : ((byte[]) source)[index];
   }
 
   /**
    * Reads one object field by field: {@link #next()} moves to each field's value, skipping
-   * {@code null} values (absent); Jackson's parser refuses duplicate names. A name that is not
-   * one of the known ones is refused at once. What was read is kept in one bit a field, the
-   * position of a value only when the reader asks ({@link #keepLocation}), and paths are built
-   * only for an error.
+   * {@code null} values (absent). A name that is not one of the known ones is refused at once,
+   * and so is a name given twice (with a {@code null} value too), at its opening quote. What was
+   * named and read is kept in one bit a field (a map's names, which are not known in advance,
+   * in a set), the position of a value only when the reader asks ({@link #keepLocation}), and
+   * paths are built only for an error.
    */
   final class ObjectIn {
     private final String what;
@@ -650,6 +615,10 @@ final class JsonIn {
     private final TokenStreamLocation start = JsonIn.this.location();
     /** Bit i: known field i was read with a value. */
     private long read;
+    /** Bit i: known field i was named, with a value or {@code null}. */
+    private long named;
+    /** The names of a map's fields ({@link Names#ANY}), made with its first field. */
+    private @Nullable Set<String> mapNames;
     /** Where each known field's value was read; allocated with the first one. */
     private TokenStreamLocation @Nullable [] locations;
     private @Nullable String name;
@@ -663,7 +632,7 @@ final class JsonIn {
     /** Moves to the next non-null field's value; false at the end of the object. */
     boolean next() {
       while (true) {
-        JsonToken token = nextToken();
+        JsonToken token = parser.nextToken();
         if (token == JsonToken.END_OBJECT) {
           name = null;
           index = -1;
@@ -678,6 +647,10 @@ final class JsonIn {
               location(),
               "unknown field \"" + name + "\" in " + what + "; allowed: " + known);
         }
+        if (!firstNaming()) {
+          // at the repeated name: the second value would silently replace the first
+          throw error(fieldPath(name), location(), "duplicate field \"" + name + "\"");
+        }
         if (parser.nextToken() == JsonToken.VALUE_NULL) {
           continue; // null is absent (crm-jackson/README.md, Conventions)
         }
@@ -686,6 +659,20 @@ final class JsonIn {
         }
         return true;
       }
+    }
+
+    /** Records that the current name was given; false if it was given before in this object. */
+    private boolean firstNaming() {
+      if (index >= 0) {
+        long bit = 1L << index;
+        boolean first = (named & bit) == 0;
+        named |= bit;
+        return first;
+      }
+      if (mapNames == null) {
+        mapNames = new HashSet<>();
+      }
+      return mapNames.add(name);
     }
 
     /**
@@ -742,50 +729,38 @@ final class JsonIn {
     }
 
     /**
-     * The first field read (in the order of the known names) that {@code allowed} refuses, or
-     * null.
-     */
-    private @Nullable String firstReadNotIn(Set<String> allowed) {
-      for (long bits = read; bits != 0; bits &= bits - 1) {
-        String field = known.get(Long.numberOfTrailingZeros(bits));
-        if (!allowed.contains(field)) {
-          return field;
-        }
-      }
-      return null;
-    }
-
-    /**
      * For an object whose fields depend on a deciding field ({@code "type"}, {@code "op"}): once
      * it is read ({@code allowed} given), checks the current field at once ({@link #allowOnly});
      * before, keeps the current field's position for the check made at the end, unless it is
      * one of {@code always}.
      */
-    void checkOrKeep(String what, @Nullable Set<String> allowed, Set<String> always) {
+    void checkOrKeep(String what, @Nullable FieldSet allowed, FieldSet always) {
+      long bit = index >= 0 ? 1L << index : 0;
       if (allowed == null) {
-        if (!always.contains(name())) {
+        if ((always.bits & bit) == 0) {
           keepLocation();
         }
-      } else if (!allowed.contains(name())) {
+      } else if ((allowed.bits & bit) == 0) {
         keepLocation();
         allowOnly(what, allowed);
       }
     }
 
     /**
-     * Fails on the first field read that {@code allowed} does not hold, at its value: for an
-     * object whose fields depend on one of them ({@code "type"}, {@code "op"}), which may come in
-     * any order.
+     * Fails on the first field read (in the order of the known names) that {@code allowed} does
+     * not hold, at its value: for an object whose fields depend on one of them ({@code "type"},
+     * {@code "op"}), which may come in any order.
      *
      * @param what the object as its deciding field made it, such as {@code "a granted event"}
      */
-    void allowOnly(String what, Set<String> allowed) {
-      String field = firstReadNotIn(allowed);
-      if (field != null) {
+    void allowOnly(String what, FieldSet allowed) {
+      long refused = read & ~allowed.bits;
+      if (refused != 0) {
+        String field = known.get(Long.numberOfTrailingZeros(refused));
         throw error(
             fieldPath(field),
             fieldLocation(field),
-            "field \"" + field + "\" is not allowed in " + what + "; allowed: " + String.join(", ", allowed));
+            "field \"" + field + "\" is not allowed in " + what + "; allowed: " + allowed);
       }
     }
 

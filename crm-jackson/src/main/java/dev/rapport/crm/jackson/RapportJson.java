@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.JsonParser;
@@ -56,7 +55,7 @@ public final class RapportJson {
    * @throws WireFormatException if the document breaks the format or the ledger refuses it
    */
   public static Ledger readLedger(String json) {
-    return read(MAPPER.createParser(json), json, Ledger.class, "a ledger document");
+    return read(MAPPER.createParser(json), Ledger.class, "a ledger document");
   }
 
   /**
@@ -96,7 +95,7 @@ public final class RapportJson {
   public static Scenario readScenario(Path file) throws IOException {
     // From bytes, so that malformed UTF-8 is a reading error with its line and column.
     byte[] bytes = Files.readAllBytes(file);
-    return read(MAPPER.createParser(bytes), bytes, Scenario.class, "a scenario");
+    return read(MAPPER.createParser(bytes), Scenario.class, "a scenario");
   }
 
   /**
@@ -105,7 +104,7 @@ public final class RapportJson {
    * @throws WireFormatException if it breaks the format
    */
   public static Scenario readScenario(String json) {
-    return read(MAPPER.createParser(json), json, Scenario.class, "a scenario");
+    return read(MAPPER.createParser(json), Scenario.class, "a scenario");
   }
 
   /**
@@ -115,20 +114,19 @@ public final class RapportJson {
    * @throws WireFormatException if the document breaks the format
    */
   public static <T> T read(String json, Class<T> type) {
-    return read(MAPPER.createParser(json), json, type, "a " + type.getSimpleName());
+    return read(MAPPER.createParser(json), type, "a " + type.getSimpleName());
   }
 
   private static <T> T read(Reader reader, Class<T> type, String what) {
-    return read(MAPPER.createParser(reader), null, type, what);
+    return read(MAPPER.createParser(reader), type, what);
   }
 
-  /** Reads from {@code input}; {@code source} is its text, when in hand, for precise positions. */
-  private static <T> T read(
-      JsonParser input, @Nullable Object source, Class<T> type, String what) {
+  /** Reads from {@code input}. */
+  private static <T> T read(JsonParser input, Class<T> type, String what) {
     try (JsonParser parser = input) {
       T value;
       try {
-        value = MAPPER.readerFor(type).withAttribute(JsonIn.SOURCE, source).readValue(parser);
+        value = MAPPER.readerFor(type).readValue(parser);
       } catch (WireFormatException e) {
         throw e;
       } catch (JacksonIOException e) {

@@ -23,8 +23,6 @@ import dev.rapport.crm.ledger.Withdrawn;
 import dev.rapport.crm.relationship.FrequencyCap;
 import dev.rapport.crm.relationship.Preferences;
 import dev.rapport.crm.relationship.QuietHours;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -54,11 +52,11 @@ import tools.jackson.databind.module.SimpleModule;
  * with a {@link WireFormatException} that names the JSON path, line and column. {@code null} is
  * read as absent.
  *
- * <p>Registering the module turns on Jackson's {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}
- * for the mapper it is registered with: the wire format refuses a repeated field, which would
- * otherwise let the last value silently replace the first, and Jackson's parser is the one that
- * detects it. A Rapport type read from a parser without the feature fails with an {@link
- * IllegalStateException} rather than read a repeated field unseen.
+ * <p>A repeated field is refused by the module's own readers, on any parser, at the repeated
+ * name: the second value would otherwise silently replace the first. The module needs no parser
+ * feature for it and changes none of the mapper's (with Jackson's {@code
+ * STRICT_DUPLICATE_DETECTION} turned on by the user, Jackson's parser finds a repeated name
+ * first and its own error is thrown).
  *
  * <p>{@link #version()} is the version of the crm-jackson artifact, written in by the build.
  */
@@ -100,15 +98,6 @@ public final class RapportModule extends SimpleModule {
     addDeserializer(Scenario.class, Adapter.deserializer(ScenarioJson::read));
     // The journal's lines, for the journal store of this module (the type is not exported).
     addDeserializer(JournalRecord.class, Adapter.deserializer(JournalLineJson::read));
-  }
-
-  /** Registers the serializers, and turns on duplicate detection for the mapper being built. */
-  @Override
-  public void setupModule(SetupContext context) {
-    super.setupModule(context);
-    if (context.getOwner() instanceof MapperBuilder<?, ?> builder) {
-      builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-    }
   }
 
   private <T> void add(Class<T> type, Adapter.Writer<T> writer, Adapter.Reader<T> reader) {

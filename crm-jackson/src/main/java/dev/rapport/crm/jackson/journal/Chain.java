@@ -55,8 +55,13 @@ final class Chain {
    * {@link #link}).
    */
   static byte[] contentDigest(MessageDigest sha, byte[] line, int contentEnd) {
+    return contentDigest(sha, line, 0, contentEnd);
+  }
+
+  /** The digest of the content of the framed line at {@code from} in {@code bytes}. */
+  static byte[] contentDigest(MessageDigest sha, byte[] bytes, int from, int contentEnd) {
     // sha is reset: new, or after its last digest()
-    sha.update(line, 0, contentEnd);
+    sha.update(bytes, from, contentEnd - from);
     sha.update((byte) '}');
     return sha.digest();
   }
@@ -87,16 +92,24 @@ final class Chain {
    * -1 if the line has no well-formed {@code prev} before its checksum.
    */
   static int contentEnd(byte[] line, int length) {
-    int end = length - LineFrame.SUFFIX_LENGTH - SUFFIX_LENGTH;
-    if (end < 2) {
+    return contentEnd(line, 0, length);
+  }
+
+  /**
+   * Where the content of the framed line of {@code length} bytes at {@code from} in {@code
+   * bytes} ends, as an index of {@code bytes}, or -1.
+   */
+  static int contentEnd(byte[] bytes, int from, int length) {
+    int end = from + length - LineFrame.SUFFIX_LENGTH - SUFFIX_LENGTH;
+    if (end < from + 2) {
       return -1;
     }
     for (int i = 0; i < PREFIX.length; i++) {
-      if (line[end + i] != PREFIX[i]) {
+      if (bytes[end + i] != PREFIX[i]) {
         return -1;
       }
     }
-    return line[end + SUFFIX_LENGTH - 1] == '"' ? end : -1;
+    return bytes[end + SUFFIX_LENGTH - 1] == '"' ? end : -1;
   }
 
   /**
@@ -117,7 +130,7 @@ final class Chain {
     return prev;
   }
 
-  private static int lowerHex(byte c) {
+  static int lowerHex(byte c) {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 

@@ -192,7 +192,7 @@ final class JournalCodec {
   }
 
   /**
-   * A reader of the lines of one block ({@link JournalFile.LineVisitor#block}) with one parser:
+   * A reader of the lines of one block ({@link JournalFile.BlockVisitor#block}) with one parser:
    * what {@link #read} does a line, without a parser and its buffers made for each.
    */
   Lines lines(byte[] block, int length) {

@@ -7,6 +7,9 @@ import static java.nio.file.StandardOpenOption.READ;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -145,59 +148,117 @@ final class JournalFile implements Closeable {
      */
     void line(int number, long offset, byte[] bytes, int length, boolean terminated)
         throws IOException;
+  }
+
+  /** Receives the journal in blocks of whole lines, in order. */
+  interface BlockVisitor {
+    /**
+     * The first {@code length} bytes of {@code bytes}, starting at byte {@code offset} of the
+     * file: whole lines, each with its newline. The array is the visitor's from then on: it is
+     * never written again here.
+     */
+    void block(long offset, byte[] bytes, int length) throws IOException;
 
     /**
-     * Before the terminated lines of each block: the first {@code length} bytes of {@code block}
-     * are those lines, each with its newline, in the order {@link #line} then receives them; the
-     * block's bytes stay as they are until the next block. For a visitor that reads a block's
-     * lines with one parser; by default nothing.
+     * The bytes after the last newline, starting at byte {@code offset}: a trailing fragment
+     * with no newline. Always the last call, and only if there is one.
      */
-    default void block(byte[] block, int length) {}
+    void tail(long offset, byte[] bytes, int length) throws IOException;
   }
 
   /** Bytes read at a time: blocks of whole lines (a longer line grows it). */
-  private static final int BLOCK = 1 << 20;
+  static final int BLOCK = 1 << 20;
 
   /** Reads every line from the start, through the locked descriptor, a block of lines at a time. */
   void readLines(LineVisitor visitor) throws IOException {
+    byte[][] line = {new byte[1024]};
+    int[] number = {1};
+    readBlocks(
+        new BlockVisitor() {
+          @Override
+          public void block(long offset, byte[] bytes, int length) throws IOException {
+            int start = 0;
+            for (int end; (end = newline(bytes, start, length)) >= 0; start = end + 1) {
+              int size = end - start;
+              if (size > line[0].length) {
+                line[0] = new byte[Math.max(line[0].length * 2, size)];
+              }
+              System.arraycopy(bytes, start, line[0], 0, size);
+              visitor.line(number[0]++, offset + start, line[0], size, true);
+            }
+          }
+
+          @Override
+          public void tail(long offset, byte[] bytes, int length) throws IOException {
+            visitor.line(number[0], offset, bytes, length, false);
+          }
+        });
+  }
+
+  /**
+   * Reads the journal from the start, through the locked descriptor, in blocks of about {@link
+   * #BLOCK} bytes of whole lines (a block grows to hold a longer line), each in an array of its
+   * own.
+   */
+  void readBlocks(BlockVisitor visitor) throws IOException {
     byte[] buffer = new byte[BLOCK];
-    byte[] line = new byte[1024];
     int filled = 0;
-    int number = 1;
     long offset = 0;
-    int read;
+    int read = 0;
     file.seek(0);
-    while ((read = file.read(buffer, filled, buffer.length - filled)) > 0) {
-      filled += read;
+    while (read >= 0) {
+      read = file.read(buffer, filled, buffer.length - filled);
+      if (read > 0) {
+        filled += read;
+      }
+      if (filled < buffer.length && read >= 0) {
+        continue; // a block is handed on full, or at the end of the file
+      }
       int end = filled;
       while (end > 0 && buffer[end - 1] != '\n') {
         end--;
       }
-      if (end > 0) {
-        visitor.block(buffer, end);
-        int start = 0;
-        for (int i = 0; i < end; i++) {
-          if (buffer[i] == '\n') {
-            int length = i - start;
-            if (length > line.length) {
-              line = new byte[Math.max(line.length * 2, length)];
-            }
-            System.arraycopy(buffer, start, line, 0, length);
-            visitor.line(number++, offset, line, length, true);
-            offset += length + 1L;
-            start = i + 1;
-          }
-        }
-        System.arraycopy(buffer, end, buffer, 0, filled - end);
-        filled -= end;
-      }
-      if (filled == buffer.length) {
+      if (end == 0 && read >= 0) {
         buffer = Arrays.copyOf(buffer, buffer.length * 2); // one line longer than a block
+        continue;
       }
+      byte[] next = new byte[Math.max(BLOCK, filled - end)];
+      System.arraycopy(buffer, end, next, 0, filled - end);
+      if (end > 0) {
+        visitor.block(offset, buffer, end);
+      }
+      offset += end;
+      buffer = next;
+      filled -= end;
     }
     if (filled > 0) {
-      visitor.line(number, offset, Arrays.copyOf(buffer, filled), filled, false);
+      visitor.tail(offset, Arrays.copyOf(buffer, filled), filled);
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The index of the first newline in {@code bytes} from {@code from} to {@code to}
+   * (exclusive), or -1: eight bytes at a time (a newline found in a word as a zero byte of the
+   * word XOR eight newlines; the lowest such byte is the first, whatever the bytes above it).
+   */
+  static int newline(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+      long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Cuts the journal to {@code size} bytes and forces the cut to disk. */

@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * A durable {@link LedgerStore} on one append-only journal file of JSON lines. Each customer
  * creation and each append is one line, written in the wire format ({@code crm-jackson/README.md})
  * and checksummed; {@link #create} and {@link #append} return only once their line is on disk
- * (fsync). Opening a journal replays it.
+ * (fsync). Opening a journal replays it, checking every line; a journal larger than 1 MiB is
+ * decoded ahead by a second thread on a machine of more than one core (a daemon made for the
+ * open, which ends with it).
  *
  * <p><b>Crashes.</b> A crash can leave only the last line torn (without its newline), and that
  * line was never acknowledged: opening cuts it away, logs a warning and says so in {@link

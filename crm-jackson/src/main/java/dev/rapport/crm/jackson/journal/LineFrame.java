@@ -49,28 +49,34 @@ final class LineFrame {
    * matches its content.
    */
   static boolean isIntact(byte[] line, int length) {
-    if (length < SUFFIX_LENGTH + 2 || line[0] != '{' || line[length - 1] != '}') {
+    return isIntact(line, 0, length);
+  }
+
+  /** Whether the line of {@code length} bytes at {@code from} in {@code bytes} is intact. */
+  static boolean isIntact(byte[] bytes, int from, int length) {
+    int end = from + length;
+    if (length < SUFFIX_LENGTH + 2 || bytes[from] != '{' || bytes[end - 1] != '}') {
       return false;
     }
-    int suffix = length - SUFFIX_LENGTH;
+    int suffix = end - SUFFIX_LENGTH;
     for (int i = 0; i < PREFIX.length; i++) {
-      if (line[suffix + i] != PREFIX[i]) {
+      if (bytes[suffix + i] != PREFIX[i]) {
         return false;
       }
     }
-    if (line[length - 2] != '"') {
+    if (bytes[end - 2] != '"') {
       return false;
     }
     long stored = 0;
-    for (int i = suffix + PREFIX.length; i < length - 2; i++) {
-      int digit = Character.digit(line[i], 16);
-      if (digit < 0 || Character.isUpperCase(line[i])) {
-        return false;
+    for (int i = suffix + PREFIX.length; i < end - 2; i++) {
+      int digit = Chain.lowerHex(bytes[i]);
+      if (digit < 0) {
+        return false; // only lower-case hex digits, as written
       }
       stored = stored << 4 | digit;
     }
     CRC32C crc = new CRC32C();
-    crc.update(line, 0, suffix);
+    crc.update(bytes, from, suffix - from);
     crc.update('}');
     return crc.getValue() == stored;
   }

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Replays a journal into ledgers, cutting a torn last line and refusing any other damage; checks
  * the hash chain of every line; finishes an erasure a crash interrupted; upgrades a {@code
- * rapport-journal/1} journal. A new (empty) journal gets its header line.
+ * rapport-journal/1} journal. A new (empty) journal gets its header line. The lines are read,
+ * checked alone and decoded by {@link Decoding}; this class folds them in order.
  *
  * <p>A line is <em>torn</em> only when it has no newline: a crash cut its write short, always at
  * the end of the file, and its write was never acknowledged. A complete line whose checksum does
@@ -63,12 +64,8 @@ final class Replay {
       // An empty file (created by hand, or by a version that wrote no header first): a new journal.
       file.appendAndForce(Compaction.headerLine(codec));
     }
-    Scan scan = new Scan(file, codec);
-    try {
-      file.readLines(scan);
-    } finally {
-      scan.close();
-    }
+    Scan scan = new Scan(file);
+    Decoding.replay(file, codec, scan);
     int cutLine = 0;
     long cutOffset = -1;
     long cutBytes = 0;
@@ -112,10 +109,9 @@ final class Replay {
         head);
   }
 
-  /** Visits the lines; checks each line's frame and chain link, and applies it. */
-  private static final class Scan implements JournalFile.LineVisitor {
+  /** Folds the lines: checks each line's place in the journal and its chain link, and applies it. */
+  private static final class Scan implements Decoding.Fold {
     private final JournalFile file;
-    private final JournalCodec codec;
     private final MessageDigest sha = Chain.sha256();
     final Map<String, Ledger> ledgers = new LinkedHashMap<>();
     /** Customers whose ledger is a tombstone. */
@@ -130,59 +126,41 @@ final class Replay {
     int tornLine;
     long tornOffset;
 
-    /** The parser of the current block's lines. */
-    private JournalCodec.@Nullable Lines lines;
-
-    Scan(JournalFile file, JournalCodec codec) {
+    Scan(JournalFile file) {
       this.file = file;
-      this.codec = codec;
     }
 
     @Override
-    public void block(byte[] block, int length) {
-      close();
-      lines = codec.lines(block, length);
-    }
-
-    void close() {
-      if (lines != null) {
-        lines.close();
-        lines = null;
-      }
-    }
-
-    @Override
-    public void line(int number, long offset, byte[] bytes, int length, boolean terminated)
-        throws IOException {
-      if (!terminated) {
-        if (number == 1) {
-          throw corrupt(
-              number,
-              offset,
-              "not a whole " + JournalCodec.FORMAT + " header (no newline); a journal is created"
-                  + " whole, so this file is not one this store wrote: nothing was changed",
-              null);
-        }
-        tornLine = number;
-        tornOffset = offset;
-        return;
-      }
-      if (!LineFrame.isIntact(bytes, length)) {
+    public void torn(int number, long offset) throws CorruptJournalException {
+      if (number == 1) {
         throw corrupt(
             number,
             offset,
-            number == 1 && !startsLikeAHeader(bytes, length)
+            "not a whole " + JournalCodec.FORMAT + " header (no newline); a journal is created"
+                + " whole, so this file is not one this store wrote: nothing was changed",
+            null);
+      }
+      tornLine = number;
+      tornOffset = offset;
+    }
+
+    @Override
+    public void line(int number, Decoding.Line line) throws CorruptJournalException {
+      long offset = line.offset();
+      if (!line.intact()) {
+        throw corrupt(
+            number,
+            offset,
+            number == 1 && !line.headerLike()
                 ? "not a " + JournalCodec.FORMAT + " header"
                 : "damaged: a complete line whose checksum does not match (a torn write has no"
                     + " newline; this line was written whole and changed since)",
             null);
       }
-      JournalRecord record;
-      int contentEnd = version1 ? -1 : Chain.contentEnd(bytes, length);
-      try {
-        record = lines != null ? lines.next(length) : codec.read(bytes, length);
-      } catch (RuntimeException e) {
-        throw corrupt(number, offset, "unreadable: " + e.getMessage(), e);
+      JournalRecord record = line.record();
+      if (record == null) {
+        RuntimeException e = line.unreadable();
+        throw corrupt(number, offset, "unreadable: " + (e == null ? null : e.getMessage()), e);
       }
       if (number == 1) {
         if (!(record instanceof Header)) {
@@ -203,21 +181,16 @@ final class Replay {
         }
       }
       if (!version1) {
-        link(number, offset, bytes, contentEnd, record);
+        link(number, offset, line);
       }
       apply(number, offset, record);
       intactLines++;
     }
 
-    private boolean startsLikeAHeader(byte[] bytes, int length) {
-      byte[] start = "{\"format\":\"rapport-journal/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      return length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length);
-    }
-
-    private void link(int number, long offset, byte[] bytes, int contentEnd, JournalRecord record)
-        throws CorruptJournalException {
-      byte[] prev = contentEnd < 0 ? null : Chain.prev(bytes, contentEnd);
-      if (prev == null) {
+    private void link(int number, long offset, Decoding.Line line) throws CorruptJournalException {
+      byte[] prev = line.prev();
+      byte[] digest = line.digest();
+      if (prev == null || digest == null) {
         throw corrupt(number, offset, "has no hash-chain link ('prev') before its checksum", null);
       }
       if (!Arrays.equals(prev, chain)) {
@@ -228,10 +201,6 @@ final class Replay {
                 + " it was changed, removed or inserted)",
             null);
       }
-      byte[] digest =
-          record instanceof Redacted
-              ? ((Redacted) record).digest()
-              : Chain.contentDigest(sha, bytes, contentEnd);
       chain = Chain.link(sha, chain, digest);
     }
 
